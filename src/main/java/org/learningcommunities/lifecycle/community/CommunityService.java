@@ -1,0 +1,168 @@
+package org.learningcommunities.lifecycle.community;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.learningcommunities.lifecycle.community.CommunityRepository.GateDecision;
+import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.system.FormValues;
+import org.learningcommunities.lifecycle.system.InvalidFormException;
+import org.learningcommunities.lifecycle.system.TaskContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A community's registration, its stage and the project manager's stage gates. Called from the lifecycle's
+ * delegates and listeners, inside the engine's transaction: a refusal rolls back the engine's step too.
+ */
+@Service
+@Transactional
+public class CommunityService {
+
+	private static final Logger log = LoggerFactory.getLogger(CommunityService.class);
+
+	private final CommunityRepository communities;
+
+	private final StageDataRepository stageData;
+
+	private final People people;
+
+	private final Clock clock;
+
+	CommunityService(CommunityRepository communities, StageDataRepository stageData, People people, Clock clock) {
+		this.communities = communities;
+		this.stageData = stageData;
+		this.people = people;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers a community from the lifecycle's start form (already checked against the form's own rules).
+	 * @throws InvalidFormException naming each field that breaks a business rule; nothing is stored then
+	 */
+	public Community register(FormValues form) {
+		String code = form.text("code");
+		List<FieldError> errors = new ArrayList<>();
+		if (this.communities.existsByCode(code)) {
+			errors.add(new FieldError("code", "is already used by another community"));
+		}
+		requireMember(form.text("leader"), Groups.COMMUNITY_LEADERS, "leader", errors);
+		requireMember(form.text("foundationRep"), Groups.PARTNERS, "foundationRep", errors);
+		requireMember(form.text("ministryRep"), Groups.PARTNERS, "ministryRep", errors);
+		if (form.text("foundationRep").equals(form.text("ministryRep"))) {
+			errors.add(new FieldError("ministryRep", "must be another person than the foundation's representative"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFormException(errors);
+		}
+		Community community = new Community(null, code, form.text("name"), form.text("professionalField"),
+				form.text("leader"), form.text("professionalPartner"), form.text("foundationRep"),
+				form.text("ministryRep"), form.date("plannedStart"), form.integer("targetSize"), Stage.ESTABLISHMENT,
+				this.clock.instant());
+		long id = this.communities.insert(community);
+		log.info("Community {} registered", code);
+		return this.communities.findByCode(code).orElseThrow(() -> new IllegalStateException("lost community " + id));
+	}
+
+	private void requireMember(String userId, String group, String field, List<FieldError> errors) {
+		if (!this.people.isMemberOf(userId, group)) {
+			errors.add(new FieldError(field, "must be the id of a user in the group " + group));
+		}
+	}
+
+	public Community get(String code) {
+		return this.communities.findByCode(code)
+			.orElseThrow(() -> new NoSuchElementException("No community with code " + code));
+	}
+
+	public void enterStage(String code, Stage stage) {
+		Community community = get(code);
+		this.communities.updateStage(community.id(), stage);
+		this.communities.insertStageEntered(community.id(), stage, this.clock.instant());
+		log.info("Community {} entered stage {}", code, stage);
+	}
+
+	public void leaveStage(String code, Stage stage) {
+		this.communities.markStageLeft(get(code).id(), stage, this.clock.instant());
+	}
+
+	public void complete(String code) {
+		enterStage(code, Stage.COMPLETED);
+	}
+
+	// the stage gate ---------------------------------------------------------------------------------------------
+
+	/** The summary the project manager reads before signing a stage. */
+	public Map<String, Object> stageGateForm(TaskContext task) {
+		Stage stage = stageOf(task);
+		Community community = get(task.communityCode());
+		List<String> lines = new ArrayList<>();
+		lines.add(community.name() + " (" + community.code() + "): " + stage.name());
+		if (stage == Stage.ESTABLISHMENT) {
+			this.stageData.find("lc_shared_vision", community.id())
+				.ifPresent((row) -> lines.add("Shared vision: " + row.get("vision")));
+			this.stageData.find("lc_needs_mapping", community.id())
+				.ifPresent((row) -> lines.add("Needs: " + row.get("needs")));
+			this.stageData.latestGoalSet(community.id())
+				.ifPresent((goals) -> lines.add("Goals (version " + goals.version() + ", confirmed by every partner): "
+						+ goals.goals()));
+			this.stageData.find("lc_evaluation_plan", community.id())
+				.ifPresent((row) -> lines.add("Evaluation by: " + row.get("evaluator")));
+			this.stageData.find("lc_community_mix", community.id())
+				.ifPresent((row) -> lines.add("Mix: roles " + row.get("target_roles") + "; sectors " + row.get("sectors")
+						+ "; regions " + row.get("regions")));
+		}
+		else {
+			this.stageData.findYearSummary(community.id(), stage).ifPresent((row) -> {
+				lines.add("Evaluation results: " + row.get("evaluation_results"));
+				lines.add("Community summary: " + row.get("community_summary"));
+				lines.add("Goals ahead: " + row.get("next_year_goals"));
+			});
+		}
+		return Map.of("stageSummary", String.join("\n", lines));
+	}
+
+	public Map<String, Object> signStageGate(TaskContext task, FormValues form) {
+		String decision = form.text(CommunityLifecycleProcess.GATE_DECISION);
+		String reason = form.text("gateReason");
+		boolean sendBack = CommunityLifecycleProcess.GATE_SEND_BACK.equals(decision);
+		if (sendBack && reason == null) {
+			throw InvalidFormException.of("gateReason", "is required when the stage is sent back");
+		}
+		Stage stage = stageOf(task);
+		this.communities.insertGateDecision(get(task.communityCode()).id(), stage,
+				sendBack ? GateDecision.SENT_BACK : GateDecision.SIGNED, reason, task.userId(), this.clock.instant());
+		log.info("Stage gate {} of community {}: {}", stage, task.communityCode(), decision);
+		return Map.of(CommunityLifecycleProcess.GATE_DECISION, decision);
+	}
+
+	// the year summary -------------------------------------------------------------------------------------------
+
+	public Map<String, Object> yearSummaryForm(TaskContext task) {
+		return this.stageData.findYearSummary(get(task.communityCode()).id(), stageOf(task))
+			.<Map<String, Object>>map((row) -> Map.of("evaluationResults", row.get("evaluation_results"),
+					"communitySummary", row.get("community_summary"), "nextYearGoals", row.get("next_year_goals")))
+			.orElse(Map.of());
+	}
+
+	public Map<String, Object> summarizeYear(TaskContext task, FormValues form) {
+		this.stageData.replaceYearSummary(get(task.communityCode()).id(), stageOf(task),
+				form.text("evaluationResults"), form.text("communitySummary"), form.text("nextYearGoals"),
+				task.userId(), this.clock.instant());
+		return Map.of();
+	}
+
+	private static Stage stageOf(TaskContext task) {
+		return Stage.ofProcessKey(task.processKey())
+			.orElseThrow(() -> new IllegalStateException("Task " + task.taskKey() + " is not in a stage process"));
+	}
+
+}

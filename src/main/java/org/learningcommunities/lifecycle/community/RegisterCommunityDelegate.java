@@ -1,0 +1,61 @@
+package org.learningcommunities.lifecycle.community;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.learningcommunities.lifecycle.system.FormSchema;
+import org.learningcommunities.lifecycle.system.FormSchemas;
+import org.learningcommunities.lifecycle.system.FormValues;
+import org.learningcommunities.lifecycle.system.InvalidFormException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Register community: checks the start form, stores the community and leaves only ids on the process. Runs in the
+ * start's own transaction, so a refused start form starts nothing.
+ */
+@Component
+class RegisterCommunityDelegate implements JavaDelegate {
+
+	/** Start form fields that are data, not ids: they live in lc_community only. */
+	private static final List<String> DATA_FIELDS = List.of("name", "code", "professionalField",
+			"professionalPartner", "plannedStart", "targetSize");
+
+	private final FormSchemas forms;
+
+	private final CommunityService communities;
+
+	RegisterCommunityDelegate(FormSchemas forms, CommunityService communities) {
+		this.forms = forms;
+		this.communities = communities;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		FormSchema schema = this.forms.find(CommunityLifecycleProcess.START_FORM)
+			.orElseThrow(() -> new IllegalStateException("start form missing"));
+		Map<String, Object> submitted = new HashMap<>();
+		schema.keys().forEach((key) -> submitted.put(key, execution.getVariable(key)));
+		List<FormSchema.FieldError> errors = schema.validate(submitted);
+		if (!errors.isEmpty()) {
+			throw new InvalidFormException(errors);
+		}
+		FormValues form = new FormValues(submitted);
+		String code = form.text("code");
+		String businessKey = execution.getProcessBusinessKey();
+		if (businessKey == null || businessKey.isBlank()) {
+			// Tasklist's start dialog may leave the business key empty: the code is the community's key.
+			execution.setProcessBusinessKey(code);
+		}
+		else if (!businessKey.equals(code)) {
+			throw InvalidFormException.of("code", "must equal the business key '" + businessKey + "'");
+		}
+		Community community = this.communities.register(form);
+		DATA_FIELDS.forEach(execution::removeVariable);
+		execution.setVariable(CommunityLifecycleProcess.COMMUNITY_CODE, community.code());
+		execution.setVariable(CommunityLifecycleProcess.PARTNER_REPS, community.partnerRepIds());
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.learningcommunities.lifecycle.progress;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mirrors the open user tasks of every community into lc_open_task, from the event bridge, in the engine's own
+ * transaction: the table never disagrees with the engine.
+ */
+@Component
+class OpenTaskEventListener {
+
+	private final OpenTaskRepository openTasks;
+
+	private final Clock clock;
+
+	OpenTaskEventListener(OpenTaskRepository openTasks, Clock clock) {
+		this.openTasks = openTasks;
+		this.clock = clock;
+	}
+
+	@EventListener
+	public void onTaskEvent(DelegateTask task) {
+		switch (task.getEventName()) {
+			case TaskListener.EVENTNAME_CREATE -> {
+				String code = task.getExecution().getProcessBusinessKey();
+				if (code != null) {
+					this.openTasks.insert(task.getId(), code, task.getProcessDefinitionId().split(":")[0],
+							task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), task.getDueDate(),
+							this.clock.instant());
+				}
+			}
+			case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE ->
+				this.openTasks.update(task.getId(), task.getAssignee(), task.getDueDate());
+			case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> this.openTasks.delete(task.getId());
+			default -> {
+				// timeout events change nothing that we track
+			}
+		}
+	}
+
+}

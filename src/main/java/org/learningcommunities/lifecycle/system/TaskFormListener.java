@@ -1,0 +1,127 @@
+package org.learningcommunities.lifecycle.system;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connects every user task to its Camunda Form and its {@link TaskFormHandler}, through the starter's event bridge
+ * (so no model has to declare it):
+ * <ul>
+ * <li>task created: every field of the form becomes a local variable of the task's execution, prefilled by the
+ * handler (stored data to revise, read-only context);</li>
+ * <li>the user task's activity ends (the task was completed): the submission is validated against the form's own
+ * rules and stored by the handler; the form's values are then removed from the process, and only the decisions the
+ * handler returns stay for the gateways.</li>
+ * </ul>
+ * Validation runs in the execution listener rather than the task's complete listener because the engine wraps a
+ * task listener's exception (the REST API would answer 500); an {@link InvalidFormException} from an execution
+ * listener reaches the REST API as it is, which answers 400. Either way the transaction rolls back: nothing is
+ * stored and the task stays open (docs/adr/0003-server-side-form-validation.md).
+ */
+@Component
+class TaskFormListener {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskFormListener.class);
+
+	/** Transient: who the task was assigned to when it was completed (not stored). */
+	private static final String COMPLETED_TASK_ASSIGNEE = "completedTaskAssignee";
+
+	private final FormSchemas forms;
+
+	private final Map<String, TaskFormHandler> handlers;
+
+	TaskFormListener(FormSchemas forms, List<TaskFormHandler> handlers) {
+		this.forms = forms;
+		this.handlers = handlers.stream().collect(Collectors.toMap(TaskFormHandler::taskKey, Function.identity()));
+	}
+
+	@EventListener(condition = "#task.eventName == 'create'")
+	public void onTaskCreated(DelegateTask task) {
+		Optional<FormSchema> schema = schemaOf(task.getBpmnModelElementInstance());
+		if (schema.isEmpty()) {
+			return;
+		}
+		TaskFormHandler handler = this.handlers.get(task.getTaskDefinitionKey());
+		Map<String, Object> prefill = (handler != null)
+				? handler.prefill(context(task.getExecution(), task.getAssignee())) : Map.of();
+		for (String key : schema.get().keys()) {
+			// null too: a value left from an earlier round must never count as this round's answer
+			task.getExecution().setVariableLocal(key, prefill.get(key));
+		}
+	}
+
+	@EventListener(condition = "#task.eventName == 'complete'")
+	public void onTaskCompleted(DelegateTask task) {
+		task.getExecution()
+			.setVariableLocal(COMPLETED_TASK_ASSIGNEE, Variables.stringValue(task.getAssignee(), true));
+	}
+
+	@EventListener(condition = "#execution.eventName == 'end'")
+	public void onActivityEnded(DelegateExecution execution) {
+		FlowElement element = execution.getBpmnModelElementInstance();
+		if (!(element instanceof UserTask userTask) || execution.isCanceled()
+				|| !userTask.getId().equals(execution.getCurrentActivityId())) {
+			return;
+		}
+		Optional<FormSchema> schema = schemaOf(userTask);
+		if (schema.isEmpty()) {
+			return;
+		}
+		Map<String, Object> submitted = new HashMap<>();
+		for (String key : schema.get().keys()) {
+			submitted.put(key, execution.getVariable(key));
+		}
+		TaskContext context = context(execution, (String) execution.getVariableLocal(COMPLETED_TASK_ASSIGNEE));
+		List<FormSchema.FieldError> errors = schema.get().validate(submitted);
+		if (!errors.isEmpty()) {
+			log.info("Refused form of task {} for community {}: fields {}", context.taskKey(), context.communityCode(),
+					errors.stream().map(FormSchema.FieldError::field).toList());
+			throw new InvalidFormException(errors);
+		}
+		TaskFormHandler handler = this.handlers.get(userTask.getId());
+		Map<String, Object> decisions = (handler != null) ? handler.submitted(context, new FormValues(submitted))
+				: Map.of();
+		for (String key : schema.get().keys()) {
+			if (!decisions.containsKey(key)) {
+				execution.removeVariableLocal(key);
+				execution.removeVariable(key);
+			}
+		}
+		decisions.forEach(execution::setVariable);
+		log.info("Task {} of community {} completed by {}", context.taskKey(), context.communityCode(),
+				context.userId());
+	}
+
+	private Optional<FormSchema> schemaOf(UserTask userTask) {
+		if (userTask == null || userTask.getCamundaFormRef() == null) {
+			return Optional.empty();
+		}
+		return this.forms.find(userTask.getCamundaFormRef());
+	}
+
+	private static TaskContext context(DelegateExecution execution, String assignee) {
+		Authentication authentication = execution.getProcessEngineServices()
+			.getIdentityService()
+			.getCurrentAuthentication();
+		String userId = (authentication != null) ? authentication.getUserId() : assignee;
+		String processKey = execution.getProcessDefinitionId().split(":")[0];
+		return new TaskContext(execution.getProcessBusinessKey(), processKey, execution.getCurrentActivityId(),
+				(userId != null) ? userId : "system", assignee);
+	}
+
+}
