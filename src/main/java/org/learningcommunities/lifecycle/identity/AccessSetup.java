@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -55,6 +56,17 @@ class AccessSetup {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(1)
 	public void setUp() {
+		try {
+			createGroupsAuthorizationsAndFilters();
+		}
+		catch (ProcessEngineException ex) {
+			// two nodes starting together: the other one was faster, and what it wrote is what we wanted
+			log.warn("Access set-up raced with another node ({}); trying once more", ex.getMessage());
+			createGroupsAuthorizationsAndFilters();
+		}
+	}
+
+	private void createGroupsAuthorizationsAndFilters() {
 		group(Groups.PROJECT_MANAGERS, "Project managers / מנהלי המיזם");
 		group(Groups.COMMUNITY_LEADERS, "Community leaders / מובילות קהילה");
 		group(Groups.PARTNERS, "Partners / שותפים");
