@@ -11,7 +11,10 @@ public record Community(Long id, String code, String name, String professionalFi
 		String professionalPartner, String foundationRepId, String ministryRepId, LocalDate plannedStart,
 		int targetSize, Stage stage, Instant createdAt) {
 
-	/** The user ids of the partners' representatives: each confirms goals and approves work plans. */
+	/**
+	 * The user ids of the partners' representatives: each confirms goals and approves
+	 * work plans.
+	 */
 	public List<String> partnerRepIds() {
 		return List.of(this.foundationRepId, this.ministryRepId);
 	}

@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where each form of establishment, the year summaries and the stage gate is read from and stored to.
+ * Where each form of establishment, the year summaries and the stage gate is read from
+ * and stored to.
  */
 @Configuration(proxyBeanMethods = false)
 class CommunityForms {

@@ -1,7 +1,8 @@
 package org.learningcommunities.lifecycle.community;
 
 /**
- * Keys and variables of {@code community-lifecycle.bpmn} and of the stage gate every stage ends with.
+ * Keys and variables of {@code community-lifecycle.bpmn} and of the stage gate every
+ * stage ends with.
  */
 public final class CommunityLifecycleProcess {
 

@@ -13,7 +13,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Communities, their stage history and the project manager's gate decisions (tables of V1).
+ * Communities, their stage history and the project manager's gate decisions (tables of
+ * V1).
  */
 @Repository
 public class CommunityRepository {
@@ -25,15 +26,19 @@ public class CommunityRepository {
 	}
 
 	public boolean existsByCode(String code) {
-		return this.jdbc.sql("select count(*) from lc_community where code = ?").param(code).query(Long.class).single() > 0;
+		return this.jdbc.sql("select count(*) from lc_community where code = ?")
+			.param(code)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	long insert(Community community) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into lc_community (code, name, professional_field, leader_id, professional_partner,
-				    foundation_rep_id, ministry_rep_id, planned_start, target_size, stage, created_at)
-				values (:code, :name, :field, :leader, :partner, :foundation, :ministry, :start, :size, :stage, :created)""")
+		this.jdbc
+			.sql("""
+					insert into lc_community (code, name, professional_field, leader_id, professional_partner,
+					    foundation_rep_id, ministry_rep_id, planned_start, target_size, stage, created_at)
+					values (:code, :name, :field, :leader, :partner, :foundation, :ministry, :start, :size, :stage, :created)""")
 			.param("code", community.code())
 			.param("name", community.name())
 			.param("field", community.professionalField())
@@ -68,7 +73,8 @@ public class CommunityRepository {
 	}
 
 	void markStageLeft(long communityId, Stage stage, Instant at) {
-		this.jdbc.sql("update lc_stage_history set left_at = ? where community_id = ? and stage = ? and left_at is null")
+		this.jdbc
+			.sql("update lc_stage_history set left_at = ? where community_id = ? and stage = ? and left_at is null")
 			.params(Timestamp.from(at), communityId, stage.name())
 			.update();
 	}
@@ -103,8 +109,8 @@ public class CommunityRepository {
 		return new Community(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 				rs.getString("professional_field"), rs.getString("leader_id"), rs.getString("professional_partner"),
 				rs.getString("foundation_rep_id"), rs.getString("ministry_rep_id"),
-				rs.getDate("planned_start").toLocalDate(), rs.getInt("target_size"), Stage.valueOf(rs.getString("stage")),
-				instant(rs, "created_at"));
+				rs.getDate("planned_start").toLocalDate(), rs.getInt("target_size"),
+				Stage.valueOf(rs.getString("stage")), instant(rs, "created_at"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

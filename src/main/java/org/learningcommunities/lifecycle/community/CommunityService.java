@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A community's registration, its stage and the project manager's stage gates. Called from the lifecycle's
- * delegates and listeners, inside the engine's transaction: a refusal rolls back the engine's step too.
+ * A community's registration, its stage and the project manager's stage gates. Called
+ * from the lifecycle's delegates and listeners, inside the engine's transaction: a
+ * refusal rolls back the engine's step too.
  */
 @Service
 @Transactional
@@ -45,8 +46,10 @@ public class CommunityService {
 	}
 
 	/**
-	 * Registers a community from the lifecycle's start form (already checked against the form's own rules).
-	 * @throws InvalidFormException naming each field that breaks a business rule; nothing is stored then
+	 * Registers a community from the lifecycle's start form (already checked against the
+	 * form's own rules).
+	 * @throws InvalidFormException naming each field that breaks a business rule; nothing
+	 * is stored then
 	 */
 	public Community register(FormValues form) {
 		String code = form.text("code");
@@ -98,7 +101,8 @@ public class CommunityService {
 		enterStage(code, Stage.COMPLETED);
 	}
 
-	// the stage gate ---------------------------------------------------------------------------------------------
+	// the stage gate
+	// ---------------------------------------------------------------------------------------------
 
 	/** The summary the project manager reads before signing a stage. */
 	public Map<String, Object> stageGateForm(TaskContext task) {
@@ -112,13 +116,13 @@ public class CommunityService {
 			this.stageData.find("lc_needs_mapping", community.id())
 				.ifPresent((row) -> lines.add("Needs: " + row.get("needs")));
 			this.stageData.latestGoalSet(community.id())
-				.ifPresent((goals) -> lines.add("Goals (version " + goals.version() + ", confirmed by every partner): "
-						+ goals.goals()));
+				.ifPresent((goals) -> lines
+					.add("Goals (version " + goals.version() + ", confirmed by every partner): " + goals.goals()));
 			this.stageData.find("lc_evaluation_plan", community.id())
 				.ifPresent((row) -> lines.add("Evaluation by: " + row.get("evaluator")));
 			this.stageData.find("lc_community_mix", community.id())
-				.ifPresent((row) -> lines.add("Mix: roles " + row.get("target_roles") + "; sectors " + row.get("sectors")
-						+ "; regions " + row.get("regions")));
+				.ifPresent((row) -> lines.add("Mix: roles " + row.get("target_roles") + "; sectors "
+						+ row.get("sectors") + "; regions " + row.get("regions")));
 		}
 		else {
 			this.stageData.findYearSummary(community.id(), stage).ifPresent((row) -> {
@@ -144,7 +148,8 @@ public class CommunityService {
 		return Map.of(CommunityLifecycleProcess.GATE_DECISION, decision);
 	}
 
-	// the year summary -------------------------------------------------------------------------------------------
+	// the year summary
+	// -------------------------------------------------------------------------------------------
 
 	public Map<String, Object> yearSummaryForm(TaskContext task) {
 		return this.stageData.findYearSummary(get(task.communityCode()).id(), stageOf(task))
@@ -154,9 +159,8 @@ public class CommunityService {
 	}
 
 	public Map<String, Object> summarizeYear(TaskContext task, FormValues form) {
-		this.stageData.replaceYearSummary(get(task.communityCode()).id(), stageOf(task),
-				form.text("evaluationResults"), form.text("communitySummary"), form.text("nextYearGoals"),
-				task.userId(), this.clock.instant());
+		this.stageData.replaceYearSummary(get(task.communityCode()).id(), stageOf(task), form.text("evaluationResults"),
+				form.text("communitySummary"), form.text("nextYearGoals"), task.userId(), this.clock.instant());
 		return Map.of();
 	}
 

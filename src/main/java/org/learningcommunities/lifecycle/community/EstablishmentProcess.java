@@ -21,7 +21,9 @@ public final class EstablishmentProcess {
 
 	public static final String DEFINE_COMMUNITY_MIX = "define-community-mix";
 
-	/** Set by {@link #CHECK_GOALS_AGREED}: every partner confirmed the latest goal set. */
+	/**
+	 * Set by {@link #CHECK_GOALS_AGREED}: every partner confirmed the latest goal set.
+	 */
 	public static final String GOALS_AGREED = "goalsAgreed";
 
 	private EstablishmentProcess() {

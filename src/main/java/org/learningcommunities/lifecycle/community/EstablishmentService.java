@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The five establishment steps (guide p.70): each form's data in our tables, prefilled when a step is revised.
+ * The five establishment steps (guide p.70): each form's data in our tables, prefilled
+ * when a step is revised.
  */
 @Service
 @Transactional
@@ -44,12 +45,13 @@ public class EstablishmentService {
 		this.clock = clock;
 	}
 
-	// step 1: partners and the shared vision --------------------------------------------------------------------
+	// step 1: partners and the shared vision
+	// --------------------------------------------------------------------
 
 	public Map<String, Object> sharedVisionForm(TaskContext task) {
-		return stored(task, SHARED_VISION, Map.of("partnerOrganisations", "partner_organisations", "agreedBudget",
-				"agreed_budget", "vision", "vision", "responsibilities", "responsibilities", "forumsAndRoutines",
-				"forums_and_routines"));
+		return stored(task, SHARED_VISION,
+				Map.of("partnerOrganisations", "partner_organisations", "agreedBudget", "agreed_budget", "vision",
+						"vision", "responsibilities", "responsibilities", "forumsAndRoutines", "forums_and_routines"));
 	}
 
 	public Map<String, Object> recordSharedVision(TaskContext task, FormValues form) {
@@ -62,7 +64,8 @@ public class EstablishmentService {
 		return record(task, SHARED_VISION, row);
 	}
 
-	// step 2: needs ---------------------------------------------------------------------------------------------
+	// step 2: needs
+	// ---------------------------------------------------------------------------------------------
 
 	public Map<String, Object> needsForm(TaskContext task) {
 		return stored(task, NEEDS_MAPPING, Map.of("dataSources", "data_sources", "needs", "needs"));
@@ -75,7 +78,8 @@ public class EstablishmentService {
 		return record(task, NEEDS_MAPPING, row);
 	}
 
-	// step 3: goals and targets, confirmed by every partner ----------------------------------------------------
+	// step 3: goals and targets, confirmed by every partner
+	// ----------------------------------------------------
 
 	public Map<String, Object> draftGoalsForm(TaskContext task) {
 		long communityId = this.communities.get(task.communityCode()).id();
@@ -116,7 +120,9 @@ public class EstablishmentService {
 		return Map.of();
 	}
 
-	/** True when every partner representative confirmed the latest version of the goals. */
+	/**
+	 * True when every partner representative confirmed the latest version of the goals.
+	 */
 	public boolean goalsAgreedByEveryPartner(String communityCode) {
 		Community community = this.communities.get(communityCode);
 		return this.data.latestGoalSet(community.id()).map((goals) -> {
@@ -143,7 +149,8 @@ public class EstablishmentService {
 		return text.toString().strip();
 	}
 
-	// step 4: evaluation plan -------------------------------------------------------------------------------------
+	// step 4: evaluation plan
+	// -------------------------------------------------------------------------------------
 
 	public Map<String, Object> evaluationPlanForm(TaskContext task) {
 		return stored(task, EVALUATION_PLAN,
@@ -162,7 +169,8 @@ public class EstablishmentService {
 		return record(task, EVALUATION_PLAN, row);
 	}
 
-	// step 5: community mix ---------------------------------------------------------------------------------------
+	// step 5: community mix
+	// ---------------------------------------------------------------------------------------
 
 	public Map<String, Object> communityMixForm(TaskContext task) {
 		Map<String, Object> values = stored(task, COMMUNITY_MIX,
@@ -198,7 +206,8 @@ public class EstablishmentService {
 	private Map<String, Object> stored(TaskContext task, String table, Map<String, String> columnsByField) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		this.data.find(table, this.communities.get(task.communityCode()).id())
-			.ifPresent((row) -> columnsByField.forEach((field, column) -> values.put(field, formValue(row.get(column)))));
+			.ifPresent(
+					(row) -> columnsByField.forEach((field, column) -> values.put(field, formValue(row.get(column)))));
 		return values;
 	}
 

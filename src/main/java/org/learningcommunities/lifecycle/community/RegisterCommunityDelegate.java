@@ -13,15 +13,16 @@ import org.learningcommunities.lifecycle.system.InvalidFormException;
 import org.springframework.stereotype.Component;
 
 /**
- * Register community: checks the start form, stores the community and leaves only ids on the process. Runs in the
- * start's own transaction, so a refused start form starts nothing.
+ * Register community: checks the start form, stores the community and leaves only ids on
+ * the process. Runs in the start's own transaction, so a refused start form starts
+ * nothing.
  */
 @Component
 class RegisterCommunityDelegate implements JavaDelegate {
 
 	/** Start form fields that are data, not ids: they live in lc_community only. */
-	private static final List<String> DATA_FIELDS = List.of("name", "code", "professionalField",
-			"professionalPartner", "plannedStart", "targetSize");
+	private static final List<String> DATA_FIELDS = List.of("name", "code", "professionalField", "professionalPartner",
+			"plannedStart", "targetSize");
 
 	private final FormSchemas forms;
 
@@ -46,7 +47,8 @@ class RegisterCommunityDelegate implements JavaDelegate {
 		String code = form.text("code");
 		String businessKey = execution.getProcessBusinessKey();
 		if (businessKey == null || businessKey.isBlank()) {
-			// Tasklist's start dialog may leave the business key empty: the code is the community's key.
+			// Tasklist's start dialog may leave the business key empty: the code is the
+			// community's key.
 			execution.setProcessBusinessKey(code);
 		}
 		else if (!businessKey.equals(code)) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The stages of a community's life. Each but the last is a call activity of {@code community-lifecycle} whose id
- * (and called process key) is {@link #processKey()}.
+ * The stages of a community's life. Each but the last is a call activity of
+ * {@code community-lifecycle} whose id (and called process key) is {@link #processKey()}.
  */
 public enum Stage {
 

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the stage steps produce (tables of V1): the establishment steps and the year summaries. Steps revised after a stage gate sent them back are
- * rewritten; goal sets are versioned, since each partner confirms one version.
+ * What the stage steps produce (tables of V1): the establishment steps and the year
+ * summaries. Steps revised after a stage gate sent them back are rewritten; goal sets are
+ * versioned, since each partner confirms one version.
  */
 @Repository
 class StageDataRepository {
@@ -24,7 +25,8 @@ class StageDataRepository {
 
 	/**
 	 * Replaces the community's row of a one-row-per-community table.
-	 * @param columns column name to value, without community_id, recorded_by and recorded_at
+	 * @param columns column name to value, without community_id, recorded_by and
+	 * recorded_at
 	 */
 	void replace(String table, long communityId, Map<String, Object> columns, String by, Instant at) {
 		this.jdbc.sql("delete from " + table + " where community_id = ?").param(communityId).update();
@@ -64,7 +66,9 @@ class StageDataRepository {
 	void insertGoalSet(long communityId, int version, String goals, String targets, String by, Instant at) {
 		this.jdbc.sql("""
 				insert into lc_goal_set (community_id, version, goals, targets, drafted_by, drafted_at)
-				values (?, ?, ?, ?, ?, ?)""").params(communityId, version, goals, targets, by, Timestamp.from(at)).update();
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(communityId, version, goals, targets, by, Timestamp.from(at))
+			.update();
 	}
 
 	Optional<GoalSet> latestGoalSet(long communityId) {
@@ -80,7 +84,9 @@ class StageDataRepository {
 	void insertConfirmation(long goalSetId, String partnerId, boolean confirmed, String comment, Instant at) {
 		this.jdbc.sql("""
 				insert into lc_goal_confirmation (goal_set_id, partner_id, confirmed, comment, decided_at)
-				values (?, ?, ?, ?, ?)""").params(goalSetId, partnerId, confirmed, comment, Timestamp.from(at)).update();
+				values (?, ?, ?, ?, ?)""")
+			.params(goalSetId, partnerId, confirmed, comment, Timestamp.from(at))
+			.update();
 	}
 
 	List<Confirmation> confirmations(long goalSetId) {
@@ -96,11 +102,13 @@ class StageDataRepository {
 		this.jdbc.sql("delete from lc_year_summary where community_id = ? and stage = ?")
 			.params(communityId, stage.name())
 			.update();
-		this.jdbc.sql("""
-				insert into lc_year_summary (community_id, stage, evaluation_results, community_summary, next_year_goals,
-				    recorded_by, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(communityId, stage.name(), evaluationResults, communitySummary, nextYearGoals, by, Timestamp.from(at))
+		this.jdbc
+			.sql("""
+					insert into lc_year_summary (community_id, stage, evaluation_results, community_summary, next_year_goals,
+					    recorded_by, recorded_at)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(communityId, stage.name(), evaluationResults, communitySummary, nextYearGoals, by,
+					Timestamp.from(at))
 			.update();
 	}
 

@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a community's stage current: on the stage call activities of {@code community-lifecycle} (start: entered,
- * end: left) and on its end event (completed). The call activity's id is the stage's process key.
+ * Keeps a community's stage current: on the stage call activities of
+ * {@code community-lifecycle} (start: entered, end: left) and on its end event
+ * (completed). The call activity's id is the stage's process key.
  */
 @Component
 class StageExecutionListener implements ExecutionListener {

@@ -1,7 +1,8 @@
 package org.learningcommunities.lifecycle.community;
 
 /**
- * Keys shared by {@code year-one.bpmn}, {@code year-two.bpmn} and {@code year-three.bpmn}.
+ * Keys shared by {@code year-one.bpmn}, {@code year-two.bpmn} and
+ * {@code year-three.bpmn}.
  */
 public final class YearProcess {
 

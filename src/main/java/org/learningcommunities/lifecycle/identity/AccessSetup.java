@@ -25,10 +25,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups of the contract, what each may do in the webapps and the engine (authorization is on), and the
- * Tasklist filters each group works from. Runs in every profile and only adds what is missing, so restarts and a
- * second node change nothing; users themselves exist only in the demo profile ({@link DemoUsers}) or are created
- * by an administrator.
+ * The groups of the contract, what each may do in the webapps and the engine
+ * (authorization is on), and the Tasklist filters each group works from. Runs in every
+ * profile and only adds what is missing, so restarts and a second node change nothing;
+ * users themselves exist only in the demo profile ({@link DemoUsers}) or are created by
+ * an administrator.
  */
 @Component
 class AccessSetup {
@@ -60,7 +61,8 @@ class AccessSetup {
 			createGroupsAuthorizationsAndFilters();
 		}
 		catch (ProcessEngineException ex) {
-			// two nodes starting together: the other one was faster, and what it wrote is what we wanted
+			// two nodes starting together: the other one was faster, and what it wrote is
+			// what we wanted
 			log.warn("Access set-up raced with another node ({}); trying once more", ex.getMessage());
 			createGroupsAuthorizationsAndFilters();
 		}
@@ -76,7 +78,8 @@ class AccessSetup {
 			// to see process names in Tasklist; their tasks come with the candidate group
 			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		}
-		// The project manager starts communities, follows every one and signs the stage gates.
+		// The project manager starts communities, follows every one and signs the stage
+		// gates.
 		grant(Groups.PROJECT_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
 		grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);

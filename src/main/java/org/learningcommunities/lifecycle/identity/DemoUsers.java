@@ -11,8 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of the contract (password = user id, email {@code <id>@example.org}). Demo profile only: no
- * other profile has a user with a known password. The administrator comes from {@code camunda.bpm.admin-user}.
+ * The demo users of the contract (password = user id, email {@code <id>@example.org}).
+ * Demo profile only: no other profile has a user with a known password. The administrator
+ * comes from {@code camunda.bpm.admin-user}.
  */
 @Component
 @Profile("demo")

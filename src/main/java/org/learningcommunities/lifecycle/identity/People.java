@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers questions about users from Camunda's identity service, the one source of users, groups and emails.
+ * Answers questions about users from Camunda's identity service, the one source of users,
+ * groups and emails.
  */
 @Service
 public class People {

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/communities[/{code}]}: every community's stage, current step, open and overdue tasks (contract).
- * Authenticated by HTTP basic like the engine REST API.
+ * {@code GET /api/communities[/{code}]}: every community's stage, current step, open and
+ * overdue tasks (contract). Authenticated by HTTP basic like the engine REST API.
  */
 @RestController
 @RequestMapping("/api/communities")

@@ -35,7 +35,8 @@ public class CommunityProgressService {
 	public List<CommunitySummary> all() {
 		Map<String, OpenTaskRepository.Counts> counts = this.openTasks.counts(this.clock.instant());
 		return this.communities.findAll().stream().map((community) -> {
-			OpenTaskRepository.Counts count = counts.getOrDefault(community.code(), new OpenTaskRepository.Counts(0, 0));
+			OpenTaskRepository.Counts count = counts.getOrDefault(community.code(),
+					new OpenTaskRepository.Counts(0, 0));
 			return summary(community, currentStep(community.code()), count.open(), count.overdue());
 		}).toList();
 	}
@@ -73,9 +74,9 @@ public class CommunityProgressService {
 			List<String> partnerRepresentatives, LocalDate plannedStart, int targetSize, List<StageRecord> stageHistory,
 			List<OpenTask> tasks) {
 
-		CommunityDetails(CommunitySummary summary, String professionalField, String leader,
-				String professionalPartner, List<String> partnerRepresentatives, LocalDate plannedStart,
-				int targetSize, List<StageRecord> stageHistory, List<OpenTask> tasks) {
+		CommunityDetails(CommunitySummary summary, String professionalField, String leader, String professionalPartner,
+				List<String> partnerRepresentatives, LocalDate plannedStart, int targetSize,
+				List<StageRecord> stageHistory, List<OpenTask> tasks) {
 			this(summary.code(), summary.name(), summary.stage(), summary.currentStep(), summary.openTasks(),
 					summary.overdueTasks(), professionalField, leader, professionalPartner, partnerRepresentatives,
 					plannedStart, targetSize, stageHistory, tasks);

@@ -8,8 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mirrors the open user tasks of every community into lc_open_task, from the event bridge, in the engine's own
- * transaction: the table never disagrees with the engine.
+ * Mirrors the open user tasks of every community into lc_open_task, from the event
+ * bridge, in the engine's own transaction: the table never disagrees with the engine.
  */
 @Component
 class OpenTaskEventListener {

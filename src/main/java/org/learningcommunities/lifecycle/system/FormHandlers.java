@@ -5,7 +5,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Builds a {@link TaskFormHandler} from a service's methods, so a capability declares its forms in one place.
+ * Builds a {@link TaskFormHandler} from a service's methods, so a capability declares its
+ * forms in one place.
  */
 public final class FormHandlers {
 

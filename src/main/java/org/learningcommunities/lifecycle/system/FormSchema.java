@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The input fields of one Camunda Form (form-js JSON) with the validation the form declares. The server applies
- * the same rules the browser does, because {@code submit-form} over REST bypasses form-js
+ * The input fields of one Camunda Form (form-js JSON) with the validation the form
+ * declares. The server applies the same rules the browser does, because
+ * {@code submit-form} over REST bypasses form-js
  * (docs/adr/0003-server-side-form-validation.md).
  */
 public record FormSchema(String id, List<Field> fields) {
@@ -72,7 +73,8 @@ public record FormSchema(String id, List<Field> fields) {
 
 	/**
 	 * Checks submitted values against the form's rules.
-	 * @param values submitted values by field key (Tasklist's untyped JSON: Integer, Double, String, lists)
+	 * @param values submitted values by field key (Tasklist's untyped JSON: Integer,
+	 * Double, String, lists)
 	 * @return one error per invalid field, empty when the submission is valid
 	 */
 	public List<FieldError> validate(Map<String, Object> values) {
@@ -105,8 +107,8 @@ public record FormSchema(String id, List<Field> fields) {
 				case "checkbox" -> (value instanceof Boolean || "true".equals(value) || "false".equals(value)) ? null
 						: "must be true or false";
 				case "datetime" -> dateProblem(value);
-				case "radio", "select" -> this.options.contains(String.valueOf(value)) ? null
-						: "must be one of " + this.options;
+				case "radio", "select" ->
+					this.options.contains(String.valueOf(value)) ? null : "must be one of " + this.options;
 				case "checklist", "taglist" -> listProblem(value);
 				default -> textProblem(value);
 			};
@@ -165,7 +167,8 @@ public record FormSchema(String id, List<Field> fields) {
 				return null;
 			}
 			catch (DateTimeParseException ex) {
-				return "date".equals(this.subtype) ? "must be a date (YYYY-MM-DD)" : "must be a date and time (ISO-8601)";
+				return "date".equals(this.subtype) ? "must be a date (YYYY-MM-DD)"
+						: "must be a date and time (ISO-8601)";
 			}
 		}
 

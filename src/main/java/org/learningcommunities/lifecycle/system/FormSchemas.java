@@ -13,7 +13,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda Forms of {@code forms/}, read from the classpath (the same files the engine deploys) and parsed once.
+ * The Camunda Forms of {@code forms/}, read from the classpath (the same files the engine
+ * deploys) and parsed once.
  */
 @Component
 public class FormSchemas {

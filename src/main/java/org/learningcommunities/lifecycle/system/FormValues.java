@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Submitted form values, read the way Tasklist sends them: untyped JSON, so a whole number arrives as Integer, a
- * decimal as Double, a date as an ISO-8601 string and a list as JSON. Call after {@link FormSchema#validate}.
+ * Submitted form values, read the way Tasklist sends them: untyped JSON, so a whole
+ * number arrives as Integer, a decimal as Double, a date as an ISO-8601 string and a list
+ * as JSON. Call after {@link FormSchema#validate}.
  */
 public record FormValues(Map<String, Object> values) {
 
@@ -53,7 +54,8 @@ public record FormValues(Map<String, Object> values) {
 	}
 
 	/**
-	 * A list as Tasklist or a REST client may send it: a Java collection, a Spin JSON node or a JSON string.
+	 * A list as Tasklist or a REST client may send it: a Java collection, a Spin JSON
+	 * node or a JSON string.
 	 * @return the items as strings, or {@code null} when the value is not a list
 	 */
 	static List<String> asList(Object value) {

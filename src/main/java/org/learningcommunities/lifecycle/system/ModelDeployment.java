@@ -15,13 +15,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the models of {@code processes/} and the forms of {@code forms/} as one deployment, under names relative
- * to the classpath ({@code processes/establishment.bpmn}), once the engine is built.
+ * Deploys the models of {@code processes/} and the forms of {@code forms/} as one
+ * deployment, under names relative to the classpath
+ * ({@code processes/establishment.bpmn}), once the engine is built.
  * <p>
- * The starter's auto-deployment names resources by their absolute path when run from {@code target/classes} and by
- * their bare name in the jar, so a node started one way after the other would redeploy everything. With stable names
- * and duplicate filtering, a restart or a second node deploys nothing new. Models and forms always go together, since
- * user tasks bind their forms with {@code formRefBinding="deployment"}.
+ * The starter's auto-deployment names resources by their absolute path when run from
+ * {@code target/classes} and by their bare name in the jar, so a node started one way
+ * after the other would redeploy everything. With stable names and duplicate filtering, a
+ * restart or a second node deploys nothing new. Models and forms always go together,
+ * since user tasks bind their forms with {@code formRefBinding="deployment"}.
  */
 @Component
 class ModelDeployment extends AbstractProcessEnginePlugin {
@@ -59,7 +61,10 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
 		log.info("Models and forms deployed as {} (deployment {})", DEPLOYMENT_NAME, id);
 	}
 
-	/** {@code .../target/classes/forms/x.form} or {@code jar:...!/BOOT-INF/classes!/forms/x.form} to {@code forms/x.form}. */
+	/**
+	 * {@code .../target/classes/forms/x.form} or
+	 * {@code jar:...!/BOOT-INF/classes!/forms/x.form} to {@code forms/x.form}.
+	 */
 	static String relativeName(Resource resource) throws IOException {
 		String url = resource.getURL().toString();
 		for (String folder : FOLDERS) {

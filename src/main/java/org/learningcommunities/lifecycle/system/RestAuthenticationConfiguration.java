@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HTTP basic authentication, against Camunda's users, for the engine REST API and our JSON API. The authenticated
- * user is set on the engine for the request, so engine authorizations apply to every call.
+ * HTTP basic authentication, against Camunda's users, for the engine REST API and our
+ * JSON API. The authenticated user is set on the engine for the request, so engine
+ * authorizations apply to every call.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {

@@ -3,8 +3,9 @@ package org.learningcommunities.lifecycle.system;
 import java.util.Map;
 
 /**
- * The application side of one user task's form: what the form shows when the task opens, and where a valid
- * submission is stored. Form data goes to our tables; only the decisions a gateway needs go back to the process.
+ * The application side of one user task's form: what the form shows when the task opens,
+ * and where a valid submission is stored. Form data goes to our tables; only the
+ * decisions a gateway needs go back to the process.
  */
 public interface TaskFormHandler {
 
@@ -19,7 +20,8 @@ public interface TaskFormHandler {
 	}
 
 	/**
-	 * Stores a submission that passed the form's own rules; may refuse it with an {@link InvalidFormException}.
+	 * Stores a submission that passed the form's own rules; may refuse it with an
+	 * {@link InvalidFormException}.
 	 * @return the decision variables to set on the process (read by gateways)
 	 */
 	Map<String, Object> submitted(TaskContext task, FormValues values);

@@ -19,19 +19,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Connects every user task to its Camunda Form and its {@link TaskFormHandler}, through the starter's event bridge
- * (so no model has to declare it):
+ * Connects every user task to its Camunda Form and its {@link TaskFormHandler}, through
+ * the starter's event bridge (so no model has to declare it):
  * <ul>
- * <li>task created: every field of the form becomes a local variable of the task's execution, prefilled by the
- * handler (stored data to revise, read-only context);</li>
- * <li>the user task's activity ends (the task was completed): the submission is validated against the form's own
- * rules and stored by the handler; the form's values are then removed from the process, and only the decisions the
- * handler returns stay for the gateways.</li>
+ * <li>task created: every field of the form becomes a local variable of the task's
+ * execution, prefilled by the handler (stored data to revise, read-only context);</li>
+ * <li>the user task's activity ends (the task was completed): the submission is validated
+ * against the form's own rules and stored by the handler; the form's values are then
+ * removed from the process, and only the decisions the handler returns stay for the
+ * gateways.</li>
  * </ul>
- * Validation runs in the execution listener rather than the task's complete listener because the engine wraps a
- * task listener's exception (the REST API would answer 500); an {@link InvalidFormException} from an execution
- * listener reaches the REST API as it is, which answers 400. Either way the transaction rolls back: nothing is
- * stored and the task stays open (docs/adr/0003-server-side-form-validation.md).
+ * Validation runs in the execution listener rather than the task's complete listener
+ * because the engine wraps a task listener's exception (the REST API would answer 500);
+ * an {@link InvalidFormException} from an execution listener reaches the REST API as it
+ * is, which answers 400. Either way the transaction rolls back: nothing is stored and the
+ * task stays open (docs/adr/0003-server-side-form-validation.md).
  */
 @Component
 class TaskFormListener {
@@ -60,15 +62,15 @@ class TaskFormListener {
 		Map<String, Object> prefill = (handler != null)
 				? handler.prefill(context(task.getExecution(), task.getAssignee())) : Map.of();
 		for (String key : schema.get().keys()) {
-			// null too: a value left from an earlier round must never count as this round's answer
+			// null too: a value left from an earlier round must never count as this
+			// round's answer
 			task.getExecution().setVariableLocal(key, prefill.get(key));
 		}
 	}
 
 	@EventListener(condition = "#task.eventName == 'complete'")
 	public void onTaskCompleted(DelegateTask task) {
-		task.getExecution()
-			.setVariableLocal(COMPLETED_TASK_ASSIGNEE, Variables.stringValue(task.getAssignee(), true));
+		task.getExecution().setVariableLocal(COMPLETED_TASK_ASSIGNEE, Variables.stringValue(task.getAssignee(), true));
 	}
 
 	@EventListener(condition = "#execution.eventName == 'end'")
