@@ -14,13 +14,12 @@ class CommunityForms {
 
 	@Bean
 	TaskFormHandler recruitPartnersForm(EstablishmentService establishment) {
-		return FormHandlers.of(EstablishmentProcess.RECRUIT_PARTNERS, establishment::sharedVisionForm,
-				establishment::recordSharedVision);
+		return step(EstablishmentProcess.RECRUIT_PARTNERS, StepTable.SHARED_VISION, establishment);
 	}
 
 	@Bean
 	TaskFormHandler mapNeedsForm(EstablishmentService establishment) {
-		return FormHandlers.of(EstablishmentProcess.MAP_NEEDS, establishment::needsForm, establishment::recordNeeds);
+		return step(EstablishmentProcess.MAP_NEEDS, StepTable.NEEDS_MAPPING, establishment);
 	}
 
 	@Bean
@@ -37,14 +36,12 @@ class CommunityForms {
 
 	@Bean
 	TaskFormHandler planEvaluationForm(EstablishmentService establishment) {
-		return FormHandlers.of(EstablishmentProcess.PLAN_EVALUATION, establishment::evaluationPlanForm,
-				establishment::recordEvaluationPlan);
+		return step(EstablishmentProcess.PLAN_EVALUATION, StepTable.EVALUATION_PLAN, establishment);
 	}
 
 	@Bean
 	TaskFormHandler defineCommunityMixForm(EstablishmentService establishment) {
-		return FormHandlers.of(EstablishmentProcess.DEFINE_COMMUNITY_MIX, establishment::communityMixForm,
-				establishment::recordCommunityMix);
+		return step(EstablishmentProcess.DEFINE_COMMUNITY_MIX, StepTable.COMMUNITY_MIX, establishment);
 	}
 
 	@Bean
@@ -56,6 +53,11 @@ class CommunityForms {
 	TaskFormHandler signStageGateForm(CommunityService communities) {
 		return FormHandlers.of(CommunityLifecycleProcess.SIGN_STAGE_GATE, communities::stageGateForm,
 				communities::signStageGate);
+	}
+
+	private static TaskFormHandler step(String taskKey, StepTable step, EstablishmentService establishment) {
+		return FormHandlers.of(taskKey, (task) -> establishment.stepForm(task, step),
+				(task, form) -> establishment.recordStep(task, step, form));
 	}
 
 }

@@ -111,16 +111,16 @@ public class CommunityService {
 		List<String> lines = new ArrayList<>();
 		lines.add(community.name() + " (" + community.code() + "): " + stage.name());
 		if (stage == Stage.ESTABLISHMENT) {
-			this.stageData.find("lc_shared_vision", community.id())
+			this.stageData.find(StepTable.SHARED_VISION.table(), community.id())
 				.ifPresent((row) -> lines.add("Shared vision: " + row.get("vision")));
-			this.stageData.find("lc_needs_mapping", community.id())
+			this.stageData.find(StepTable.NEEDS_MAPPING.table(), community.id())
 				.ifPresent((row) -> lines.add("Needs: " + row.get("needs")));
 			this.stageData.latestGoalSet(community.id())
 				.ifPresent((goals) -> lines
 					.add("Goals (version " + goals.version() + ", confirmed by every partner): " + goals.goals()));
-			this.stageData.find("lc_evaluation_plan", community.id())
+			this.stageData.find(StepTable.EVALUATION_PLAN.table(), community.id())
 				.ifPresent((row) -> lines.add("Evaluation by: " + row.get("evaluator")));
-			this.stageData.find("lc_community_mix", community.id())
+			this.stageData.find(StepTable.COMMUNITY_MIX.table(), community.id())
 				.ifPresent((row) -> lines.add("Mix: roles " + row.get("target_roles") + "; sectors "
 						+ row.get("sectors") + "; regions " + row.get("regions")));
 		}
