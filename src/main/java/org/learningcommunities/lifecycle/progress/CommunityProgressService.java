@@ -35,9 +35,8 @@ public class CommunityProgressService {
 	public List<CommunitySummary> all() {
 		Map<String, OpenTaskRepository.Counts> counts = this.openTasks.counts(this.clock.instant());
 		return this.communities.findAll().stream().map((community) -> {
-			OpenTaskRepository.Counts count = counts.getOrDefault(community.code(),
-					new OpenTaskRepository.Counts(0, 0));
-			return summary(community, currentStep(community.code()), count.open(), count.overdue());
+			OpenTaskRepository.Counts count = counts.getOrDefault(community.code(), OpenTaskRepository.Counts.NONE);
+			return summary(community, count.currentStep(), count.open(), count.overdue());
 		}).toList();
 	}
 
@@ -52,11 +51,6 @@ public class CommunityProgressService {
 					community.partnerRepIds(), community.plannedStart(), community.targetSize(),
 					this.communities.stageHistory(community.id()), tasks);
 		});
-	}
-
-	private String currentStep(String code) {
-		List<OpenTask> tasks = this.openTasks.openTasks(code);
-		return tasks.isEmpty() ? null : tasks.get(0).name();
 	}
 
 	private static CommunitySummary summary(Community community, String step, int open, int overdue) {

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,18 +43,23 @@ class OpenTaskRepository {
 		this.jdbc.sql("delete from lc_open_task where task_id = ?").param(taskId).update();
 	}
 
-	/** Open and overdue counts per community code. */
+	/**
+	 * Open and overdue counts and the current step (the newest open task) of every
+	 * community with open tasks, in one query.
+	 */
 	Map<String, Counts> counts(Instant now) {
 		return this.jdbc.sql("""
-				select community_code, count(*) as open_tasks,
-				       sum(case when due_at < ? then 1 else 0 end) as overdue_tasks
-				from lc_open_task group by community_code""")
+				select t.community_code, count(*) as open_tasks,
+				       sum(case when t.due_at < ? then 1 else 0 end) as overdue_tasks,
+				       (select s.task_name from lc_open_task s where s.community_code = t.community_code
+				        order by s.created_at desc, s.task_id fetch first 1 rows only) as current_step
+				from lc_open_task t group by t.community_code""")
 			.param(Timestamp.from(now))
 			.query((rs, n) -> Map.entry(rs.getString("community_code"),
-					new Counts(rs.getInt("open_tasks"), rs.getInt("overdue_tasks"))))
+					new Counts(rs.getInt("open_tasks"), rs.getInt("overdue_tasks"), rs.getString("current_step"))))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/** The community's open tasks, newest first. */
@@ -71,7 +77,10 @@ class OpenTaskRepository {
 		return (date != null) ? new Timestamp(date.getTime()) : null;
 	}
 
-	record Counts(int open, int overdue) {
+	record Counts(int open, int overdue, String currentStep) {
+
+		static final Counts NONE = new Counts(0, 0, null);
+
 	}
 
 }
