@@ -22,8 +22,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
  */
 final class ProcessTestSupport {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	static final String CODE = "econ-dev-2026";
 
 	static final String LEADER = "leader";
@@ -33,6 +31,8 @@ final class ProcessTestSupport {
 	static final String MINISTRY_REP = "ministry";
 
 	static final List<String> PARTNER_REPS = List.of(FOUNDATION_REP, MINISTRY_REP);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private ProcessTestSupport() {
 	}
