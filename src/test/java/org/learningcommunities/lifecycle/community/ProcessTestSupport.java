@@ -1,0 +1,79 @@
+package org.learningcommunities.lifecycle.community;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.task.Task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * What the engine-only process tests share: one community (the demo users of CONTRACT.md) and the checks every user
+ * task of our models must pass.
+ */
+final class ProcessTestSupport {
+
+	static final String CODE = "econ-dev-2026";
+
+	static final String LEADER = "leader";
+
+	static final String FOUNDATION_REP = "foundation";
+
+	static final String MINISTRY_REP = "ministry";
+
+	static final List<String> PARTNER_REPS = List.of(FOUNDATION_REP, MINISTRY_REP);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private ProcessTestSupport() {
+	}
+
+	/** The variables {@code community-lifecycle} passes into each stage with {@code camunda:in}. */
+	static Map<String, Object> stageVariables() {
+		return withVariables(CommunityLifecycleProcess.COMMUNITY_CODE, CODE, CommunityLifecycleProcess.LEADER, LEADER,
+				CommunityLifecycleProcess.PARTNER_REPS, PARTNER_REPS);
+	}
+
+	/**
+	 * Checks a user task as our conventions want it: offered to its candidate group, assigned to the given user (or
+	 * to nobody when {@code assignee} is null), due the given number of days after it was created, and with a
+	 * Camunda Form that resolves from the deployment.
+	 */
+	static void assertUserTask(Task task, String candidateGroup, String assignee, int dueInDays) {
+		assertThat(task).hasCandidateGroupAssociated(candidateGroup);
+		if (assignee != null) {
+			assertThat(task).isAssignedTo(assignee);
+		}
+		else {
+			assertThat(task).isNotAssigned().hasCandidateGroup(candidateGroup);
+		}
+		assertThat(task.getDueDate()).as("due date of %s", task.getTaskDefinitionKey())
+			.isNotNull()
+			.isCloseTo(plus(task.getCreateTime(), Duration.ofDays(dueInDays)), Duration.ofMinutes(1).toMillis());
+		assertThat(deployedFormId(task)).as("id of the deployed form of %s", task.getTaskDefinitionKey())
+			.isEqualTo(task.getTaskDefinitionKey());
+	}
+
+	private static String deployedFormId(Task task) {
+		try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+			return JSON.readTree(form).path("id").asText();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Date plus(Date date, Duration duration) {
+		return Date.from(date.toInstant().plus(duration));
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.learningcommunities.lifecycle.community;
+
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Engine-only tests of {@code year-one.bpmn}; the situations are those of {@link AbstractYearProcessTest}.
+ */
+@Deployment(resources = { "processes/year-one.bpmn", "forms/summarize-year.form", "forms/sign-stage-gate.form" })
+class YearOneProcessTest extends AbstractYearProcessTest {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+		.assertClassCoverageAtLeast(1.0)
+		.build();
+
+	YearOneProcessTest() {
+		super(Stage.YEAR_ONE.processKey());
+	}
+
+}
