@@ -20,9 +20,10 @@ import static org.learningcommunities.lifecycle.community.ProcessTestSupport.sta
 import static org.learningcommunities.lifecycle.community.YearProcess.SUMMARIZE_YEAR;
 
 /**
- * The situations every year process ({@code year-one}, {@code year-two}, {@code year-three}) shares: the leader
- * summarizes the year and the project manager signs the stage gate or sends the summary back. Each subclass deploys
- * its model with {@code @Deployment} and asserts its own coverage.
+ * The situations every year process ({@code year-one}, {@code year-two},
+ * {@code year-three}) shares: the leader summarizes the year and the project manager
+ * signs the stage gate or sends the summary back. Each subclass deploys its model with
+ * {@code @Deployment} and asserts its own coverage.
  */
 abstract class AbstractYearProcessTest {
 
@@ -37,13 +38,13 @@ abstract class AbstractYearProcessTest {
 		// given: the lifecycle called this year for a community
 		ProcessInstance year = startYear();
 
-		// when: the leader summarizes the year and the project manager signs the stage gate
+		// when: the leader summarizes the year and the project manager signs the stage
+		// gate
 		summarizeYear(year);
 		signStageGate(year, GATE_SIGN);
 
 		// then
-		assertThat(year).isEnded()
-			.hasPassedInOrder(started(), SUMMARIZE_YEAR, SIGN_STAGE_GATE, completed());
+		assertThat(year).isEnded().hasPassedInOrder(started(), SUMMARIZE_YEAR, SIGN_STAGE_GATE, completed());
 	}
 
 	@Test

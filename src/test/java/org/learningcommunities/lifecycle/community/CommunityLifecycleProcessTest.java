@@ -46,9 +46,10 @@ import static org.learningcommunities.lifecycle.community.CommunityLifecycleProc
 import static org.learningcommunities.lifecycle.community.ProcessTestSupport.CODE;
 
 /**
- * Engine-only tests of {@code community-lifecycle.bpmn}. The stages are stubbed by one-task processes under their
- * process keys (each stage has its own *ProcessTest); "Register community" and the stage listener are fakes that
- * write what they were called for into a journal.
+ * Engine-only tests of {@code community-lifecycle.bpmn}. The stages are stubbed by
+ * one-task processes under their process keys (each stage has its own *ProcessTest);
+ * "Register community" and the stage listener are fakes that write what they were called
+ * for into a journal.
  */
 @Deployment(resources = { "processes/community-lifecycle.bpmn", "forms/start-community-lifecycle.form" })
 class CommunityLifecycleProcessTest {
@@ -65,7 +66,8 @@ class CommunityLifecycleProcessTest {
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
-		// the stubs stand in for the stages here; each stage's coverage is asserted by its own test class
+		// the stubs stand in for the stages here; each stage's coverage is asserted by
+		// its own test class
 		.excludeProcessDefinitionKeys(STAGES.toArray(String[]::new))
 		.assertClassCoverageAtLeast(1.0)
 		.build();
@@ -107,11 +109,13 @@ class CommunityLifecycleProcessTest {
 
 	@Test
 	void proposedCommunityRunsItsStagesInOrderUnderItsCode() {
-		// given: the project manager filled in the start form for a community, with its code as business key
+		// given: the project manager filled in the start form for a community, with its
+		// code as business key
 		// when: the lifecycle starts
 		ProcessInstance lifecycle = runtimeService().startProcessInstanceByKey(KEY, CODE, startForm());
 
-		// then: the community is registered first, then each stage runs in order under the community's code
+		// then: the community is registered first, then each stage runs in order under
+		// the community's code
 		assertThat(lifecycle).isStarted().hasBusinessKey(CODE).hasPassedInOrder(COMMUNITY_PROPOSED, REGISTER_COMMUNITY);
 		assertThat(this.journal).first().isEqualTo(REGISTER_COMMUNITY);
 		STAGES.forEach((stage) -> runStage(lifecycle, stage));
@@ -126,8 +130,10 @@ class CommunityLifecycleProcessTest {
 
 	@Test
 	void communityStartedWithoutBusinessKeyRunsItsStagesUnderTheRegisteredCode() {
-		// given: the start form sent from Tasklist's start dialog, which may leave the business key empty
-		// when: the lifecycle starts and "Register community" makes the code the business key
+		// given: the start form sent from Tasklist's start dialog, which may leave the
+		// business key empty
+		// when: the lifecycle starts and "Register community" makes the code the business
+		// key
 		ProcessInstance lifecycle = runtimeService().startProcessInstanceByKey(KEY, startForm());
 
 		// then: every stage is called with that code as its business key
@@ -150,7 +156,9 @@ class CommunityLifecycleProcessTest {
 		}
 	}
 
-	/** Checks what the lifecycle passed to the called stage, then finishes the stage stub. */
+	/**
+	 * Checks what the lifecycle passed to the called stage, then finishes the stage stub.
+	 */
 	private void runStage(ProcessInstance lifecycle, String stage) {
 		assertThat(lifecycle).isWaitingAtExactly(stage);
 		ProcessInstance called = calledProcessInstance(processInstanceQuery().processDefinitionKey(stage), lifecycle);
@@ -171,8 +179,9 @@ class CommunityLifecycleProcessTest {
 	}
 
 	/**
-	 * Stands in for {@link RegisterCommunityDelegate}: what it leaves on the process (the code as business key when
-	 * none was given, the community code, the partners' representatives), without the database.
+	 * Stands in for {@link RegisterCommunityDelegate}: what it leaves on the process (the
+	 * code as business key when none was given, the community code, the partners'
+	 * representatives), without the database.
 	 */
 	private JavaDelegate registerCommunity() {
 		return (execution) -> {

@@ -52,9 +52,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * Engine-only tests of {@code establishment.bpmn}. What the forms store runs in Spring and is not part of these
- * tests: tasks are completed with the decisions the gateways read, and "Check every partner agreed" is a mock that
- * answers what the test scripts.
+ * Engine-only tests of {@code establishment.bpmn}. What the forms store runs in Spring
+ * and is not part of these tests: tasks are completed with the decisions the gateways
+ * read, and "Check every partner agreed" is a mock that answers what the test scripts.
  */
 @Deployment(resources = { "processes/establishment.bpmn", "forms/recruit-partners.form", "forms/map-needs.form",
 		"forms/draft-goals.form", "forms/confirm-goals.form", "forms/plan-evaluation.form",
@@ -78,7 +78,10 @@ class EstablishmentProcessTest {
 
 	private final CheckGoalsAgreedDelegate checkGoalsAgreed = mock(CheckGoalsAgreedDelegate.class);
 
-	/** The business key "Check every partner agreed" saw on each call: the real delegate looks the community up by it. */
+	/**
+	 * The business key "Check every partner agreed" saw on each call: the real delegate
+	 * looks the community up by it.
+	 */
 	private final List<String> checkedCommunities = new ArrayList<>();
 
 	@BeforeEach
@@ -93,7 +96,8 @@ class EstablishmentProcessTest {
 
 	@Test
 	void goalsConfirmedByEveryPartnerLeadThroughEveryStepInOrder() {
-		// given: the lifecycle called the establishment for a community, and every partner will agree
+		// given: the lifecycle called the establishment for a community, and every
+		// partner will agree
 		goalsAgreed(true);
 		ProcessInstance establishment = startEstablishment();
 
@@ -109,7 +113,8 @@ class EstablishmentProcessTest {
 		// then
 		assertThat(establishment).isEnded()
 			.hasPassedInOrder(ESTABLISHMENT_STARTED, RECRUIT_PARTNERS, MAP_NEEDS, DRAFT_GOALS, CONFIRM_GOALS,
-					CHECK_GOALS_AGREED, PLAN_EVALUATION, DEFINE_COMMUNITY_MIX, SIGN_STAGE_GATE, ESTABLISHMENT_COMPLETED);
+					CHECK_GOALS_AGREED, PLAN_EVALUATION, DEFINE_COMMUNITY_MIX, SIGN_STAGE_GATE,
+					ESTABLISHMENT_COMPLETED);
 		verify(this.checkGoalsAgreed).execute(any());
 		assertThat(this.checkedCommunities).containsExactly(CODE);
 	}
@@ -126,7 +131,8 @@ class EstablishmentProcessTest {
 		// when: the ministry asks for changes
 		partnersDecide(establishment, Map.of(FOUNDATION_REP, CONFIRM, MINISTRY_REP, REQUEST_CHANGES));
 
-		// then: the leader drafts the goals again, and a second round agreed by both goes on to the evaluation plan
+		// then: the leader drafts the goals again, and a second round agreed by both goes
+		// on to the evaluation plan
 		assertThat(establishment).variables().containsEntry(GOALS_AGREED, false);
 		draftGoals(establishment);
 		partnersDecide(establishment, Map.of(FOUNDATION_REP, CONFIRM, MINISTRY_REP, CONFIRM));
@@ -147,7 +153,8 @@ class EstablishmentProcessTest {
 		// when: the project manager sends the stage back
 		signStageGate(establishment, GATE_SEND_BACK);
 
-		// then: it starts over at partner recruitment, and once redone and signed it is completed
+		// then: it starts over at partner recruitment, and once redone and signed it is
+		// completed
 		assertThat(establishment).isNotEnded().isWaitingAtExactly(RECRUIT_PARTNERS);
 		doEveryStep(establishment);
 		signStageGate(establishment, GATE_SIGN);
@@ -207,7 +214,10 @@ class EstablishmentProcessTest {
 		complete(task());
 	}
 
-	/** Each partner's representative confirms the goals or asks for changes, in a task of their own. */
+	/**
+	 * Each partner's representative confirms the goals or asks for changes, in a task of
+	 * their own.
+	 */
 	private void partnersDecide(ProcessInstance establishment, Map<String, String> decisions) {
 		// one multi-instance body, one task per partner: nothing else is waiting
 		assertThat(establishment).isWaitingAt(CONFIRM_GOALS).isNotWaitingAt(DRAFT_GOALS, PLAN_EVALUATION);

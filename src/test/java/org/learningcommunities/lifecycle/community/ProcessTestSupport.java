@@ -17,8 +17,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
- * What the engine-only process tests share: one community (the demo users of CONTRACT.md) and the checks every user
- * task of our models must pass.
+ * What the engine-only process tests share: one community (the demo users of CONTRACT.md)
+ * and the checks every user task of our models must pass.
  */
 final class ProcessTestSupport {
 
@@ -37,16 +37,20 @@ final class ProcessTestSupport {
 	private ProcessTestSupport() {
 	}
 
-	/** The variables {@code community-lifecycle} passes into each stage with {@code camunda:in}. */
+	/**
+	 * The variables {@code community-lifecycle} passes into each stage with
+	 * {@code camunda:in}.
+	 */
 	static Map<String, Object> stageVariables() {
 		return withVariables(CommunityLifecycleProcess.COMMUNITY_CODE, CODE, CommunityLifecycleProcess.LEADER, LEADER,
 				CommunityLifecycleProcess.PARTNER_REPS, PARTNER_REPS);
 	}
 
 	/**
-	 * Checks a user task as our conventions want it: offered to its candidate group, assigned to the given user (or
-	 * to nobody when {@code assignee} is null), due the given number of days after it was created, and with a
-	 * Camunda Form that resolves from the deployment.
+	 * Checks a user task as our conventions want it: offered to its candidate group,
+	 * assigned to the given user (or to nobody when {@code assignee} is null), due the
+	 * given number of days after it was created, and with a Camunda Form that resolves
+	 * from the deployment.
 	 */
 	static void assertUserTask(Task task, String candidateGroup, String assignee, int dueInDays) {
 		assertThat(task).hasCandidateGroupAssociated(candidateGroup);

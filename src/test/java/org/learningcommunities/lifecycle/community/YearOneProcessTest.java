@@ -5,7 +5,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Engine-only tests of {@code year-one.bpmn}; the situations are those of {@link AbstractYearProcessTest}.
+ * Engine-only tests of {@code year-one.bpmn}; the situations are those of
+ * {@link AbstractYearProcessTest}.
  */
 @Deployment(resources = { "processes/year-one.bpmn", "forms/summarize-year.form", "forms/sign-stage-gate.form" })
 class YearOneProcessTest extends AbstractYearProcessTest {

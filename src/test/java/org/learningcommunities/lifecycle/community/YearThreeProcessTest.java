@@ -5,7 +5,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Engine-only tests of {@code year-three.bpmn}; the situations are those of {@link AbstractYearProcessTest}.
+ * Engine-only tests of {@code year-three.bpmn}; the situations are those of
+ * {@link AbstractYearProcessTest}.
  */
 @Deployment(resources = { "processes/year-three.bpmn", "forms/summarize-year.form", "forms/sign-stage-gate.form" })
 class YearThreeProcessTest extends AbstractYearProcessTest {

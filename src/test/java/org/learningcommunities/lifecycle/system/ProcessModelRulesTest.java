@@ -51,9 +51,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The BPMN conventions of STYLE.md (section 3) that the model API can check, over every file in {@code processes/}
- * and {@code forms/} of the project (Surefire runs in the project directory). No engine: a broken rule names each
- * file and element that breaks it.
+ * The BPMN conventions of STYLE.md (section 3) that the model API can check, over every
+ * file in {@code processes/} and {@code forms/} of the project (Surefire runs in the
+ * project directory). No engine: a broken rule names each file and element that breaks
+ * it.
  */
 class ProcessModelRulesTest {
 
@@ -146,9 +147,8 @@ class ProcessModelRulesTest {
 				if (task.getCamundaCandidateGroupsList().isEmpty()) {
 					violations.add(name + " has no candidate groups");
 				}
-				if (isNamedUser(task.getCamundaAssignee()) || task.getCamundaCandidateUsersList()
-					.stream()
-					.anyMatch(ProcessModelRulesTest::isNamedUser)) {
+				if (isNamedUser(task.getCamundaAssignee())
+						|| task.getCamundaCandidateUsersList().stream().anyMatch(ProcessModelRulesTest::isNamedUser)) {
 					violations.add(name + " names a user (only expressions such as ${leader} may assign)");
 				}
 				if (isBlank(task.getCamundaDueDate())) {
@@ -171,8 +171,8 @@ class ProcessModelRulesTest {
 				}
 				String name = model + ": start event " + start.getId();
 				if (!("start-" + model.key()).equals(start.getCamundaFormRef())) {
-					violations.add(name + " has camunda:formRef " + start.getCamundaFormRef() + ", not start-"
-							+ model.key());
+					violations
+						.add(name + " has camunda:formRef " + start.getCamundaFormRef() + ", not start-" + model.key());
 				}
 				checkFormRef(name, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), violations);
 			}
@@ -207,8 +207,7 @@ class ProcessModelRulesTest {
 	@Test
 	void modelsHoldNoScripts() {
 		assertRule((model, violations) -> {
-			model.all(ScriptTask.class)
-				.forEach((task) -> violations.add(model + ": script task " + task.getId()));
+			model.all(ScriptTask.class).forEach((task) -> violations.add(model + ": script task " + task.getId()));
 			model.all(CamundaScript.class)
 				.forEach((script) -> violations.add(model + ": camunda:script in " + parentId(script)));
 			model.all(ConditionExpression.class)
@@ -271,8 +270,8 @@ class ProcessModelRulesTest {
 				.filter((diagram) -> diagram.getBpmnPlane() == null
 						|| !(diagram.getBpmnPlane().getBpmnElement() instanceof Process
 								|| diagram.getBpmnPlane().getBpmnElement() instanceof Collaboration))
-				.forEach((diagram) -> violations.add(model + ": diagram " + diagram.getId()
-						+ " does not draw the process or its collaboration"));
+				.forEach((diagram) -> violations
+					.add(model + ": diagram " + diagram.getId() + " does not draw the process or its collaboration"));
 			List<BaseElement> drawable = new ArrayList<>();
 			model.all(FlowElement.class)
 				.stream()
