@@ -77,6 +77,10 @@ class AccessSetup {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			// to see process names in Tasklist; their tasks come with the candidate group
 			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+			// to show each task's community code in Tasklist (variables are read through
+			// the process
+			// instance); narrowed to the user's own communities by issue 9
+			grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 		}
 		// The project manager starts communities, follows every one and signs the stage
 		// gates.
