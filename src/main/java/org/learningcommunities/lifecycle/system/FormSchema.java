@@ -174,6 +174,10 @@ public record FormSchema(String id, List<Field> fields) {
 			if (items == null) {
 				return "must be a list";
 			}
+			if (items.isEmpty()) {
+				// a JSON list arrives as text or a Spin node, so an empty one is only seen here
+				return this.required ? "is required" : null;
+			}
 			for (String item : items) {
 				if (!this.options.isEmpty() && !this.options.contains(item)) {
 					return "has an unknown value '" + item + "' (allowed: " + this.options + ")";

@@ -177,6 +177,16 @@ class FormSchemaTests {
 	}
 
 	@Test
+	void requiredChecklistRefusesAnEmptyJsonList() {
+		FormSchema form = form("""
+				{"type": "checklist", "key": "sectors", "validate": {"required": true},
+				 "values": [{"label": "Arab", "value": "arab"}]}""");
+
+		assertThat(errors(form, Map.of("sectors", "[]"))).containsEntry("sectors", "is required");
+		assertThat(errors(form, Map.of("sectors", "[\"arab\"]"))).isEmpty();
+	}
+
+	@Test
 	void optionalChecklistMayBeAnEmptyJsonList() {
 		FormSchema form = form("""
 				{"type": "checklist", "key": "sectors", "values": [{"label": "Arab", "value": "arab"}]}""");
