@@ -187,6 +187,16 @@ class FormSchemaTests {
 	}
 
 	@Test
+	void checklistRefusesARepeatedValue() {
+		FormSchema form = form("""
+				{"type": "checklist", "key": "sectors", "values": [{"label": "Arab", "value": "arab"}]}""");
+
+		assertThat(errors(form, Map.of("sectors", List.of("arab", "arab")))).containsEntry("sectors",
+				"lists 'arab' more than once");
+		assertThat(errors(form, Map.of("sectors", "[\"arab\",\"arab\"]"))).containsKey("sectors");
+	}
+
+	@Test
 	void optionalChecklistMayBeAnEmptyJsonList() {
 		FormSchema form = form("""
 				{"type": "checklist", "key": "sectors", "values": [{"label": "Arab", "value": "arab"}]}""");
