@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,10 @@ class EstablishmentJourneyIT {
 	private EstablishmentSteps steps;
 
 	@BeforeEach
-	void setUp() {
+	void setUp(@Autowired ProcessEngine engine) {
+		// the engine REST API takes its engine from a static registry, and other test classes (PostgresSchemaIT) run
+		// their own application in this JVM: make sure the REST API talks to this one
+		ProcessEngines.registerProcessEngine(engine);
 		this.client = new LifecycleRestClient(this.rest);
 		this.steps = new EstablishmentSteps(this.client);
 	}
