@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.learningcommunities.lifecycle.community.StageDataRepository.Confirmation;
 import org.learningcommunities.lifecycle.community.StageDataRepository.GoalSet;
 import org.learningcommunities.lifecycle.system.FormValues;
@@ -86,6 +87,12 @@ public class EstablishmentService {
 			throw InvalidFormException.of("goalsComment", "is required when asking for changes");
 		}
 		String partner = (task.assignee() != null) ? task.assignee() : task.userId();
+		if (!partner.equals(task.userId())) {
+			// the partners group may work on every partner's confirmation: each partner
+			// decides only their own
+			throw new AuthorizationException(
+					"Only " + partner + " can decide on this confirmation of the goals, not " + task.userId());
+		}
 		this.data.insertConfirmation(goals.id(), partner, confirmed, comment, this.clock.instant());
 		log.info("Partner {} {} goals version {} of community {}", partner, confirmed ? "confirmed" : "did not confirm",
 				goals.version(), task.communityCode());

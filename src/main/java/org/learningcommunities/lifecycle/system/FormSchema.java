@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -177,9 +178,18 @@ public record FormSchema(String id, List<Field> fields) {
 			if (items == null) {
 				return "must be a list";
 			}
+			if (items.isEmpty()) {
+				// a JSON list arrives as text or a Spin node, so an empty one is only
+				// seen here
+				return this.required ? "is required" : null;
+			}
+			Set<String> seen = new HashSet<>();
 			for (String item : items) {
 				if (!this.options.isEmpty() && !this.options.contains(item)) {
 					return "has an unknown value '" + item + "' (allowed: " + this.options + ")";
+				}
+				if (!seen.add(item)) {
+					return "lists '" + item + "' more than once";
 				}
 			}
 			return null;
