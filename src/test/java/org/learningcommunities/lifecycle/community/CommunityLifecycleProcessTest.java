@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.learningcommunities.lifecycle.EngineOnlyTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,8 @@ class CommunityLifecycleProcessTest {
 		.toList();
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+		.builder(EngineOnlyTests.CONFIGURATION)
 		// the stubs stand in for the stages here; each stage's coverage is asserted by
 		// its own test class
 		.excludeProcessDefinitionKeys(STAGES.toArray(String[]::new))

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.learningcommunities.lifecycle.EngineOnlyTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,8 @@ class EstablishmentProcessTest {
 	private static final String REQUEST_CHANGES = "request-changes";
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+		.builder(EngineOnlyTests.CONFIGURATION)
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 

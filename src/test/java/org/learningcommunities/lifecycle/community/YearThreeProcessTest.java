@@ -2,6 +2,7 @@ package org.learningcommunities.lifecycle.community;
 
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.learningcommunities.lifecycle.EngineOnlyTests;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class YearThreeProcessTest extends AbstractYearProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+		.builder(EngineOnlyTests.CONFIGURATION)
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
