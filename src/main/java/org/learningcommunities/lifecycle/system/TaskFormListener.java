@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.system;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -43,6 +47,8 @@ class TaskFormListener {
 	/** Transient: who the task was assigned to when it was completed (not stored). */
 	private static final String COMPLETED_TASK_ASSIGNEE = "completedTaskAssignee";
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private final FormSchemas forms;
 
 	private final Map<String, TaskFormHandler> handlers;
@@ -62,10 +68,34 @@ class TaskFormListener {
 		Map<String, Object> prefill = (handler != null)
 				? handler.prefill(context(task.getExecution(), task.getAssignee())) : Map.of();
 		for (String key : schema.get().keys()) {
-			// null too: a value left from an earlier round must never count as this
-			// round's answer
-			task.getExecution().setVariableLocal(key, prefill.get(key));
+			Object value = prefill.get(key);
+			if (value == null) {
+				// A value left from an earlier round must never count as this round's
+				// answer. No null
+				// placeholder either: Tasklist would submit the field with the
+				// placeholder's type (Null).
+				task.getExecution().removeVariable(key);
+			}
+			else {
+				task.getExecution().setVariableLocal(key, typed(value));
+			}
 		}
+	}
+
+	/**
+	 * Lists as JSON values, the type Tasklist gives checklists, so that it sends them
+	 * back the same way.
+	 */
+	private static Object typed(Object value) {
+		if (value instanceof Collection<?> list) {
+			try {
+				return SpinValues.jsonValue(JSON.writeValueAsString(list)).create();
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalArgumentException("Cannot write a list as JSON", ex);
+			}
+		}
+		return value;
 	}
 
 	@EventListener(condition = "#task.eventName == 'complete'")

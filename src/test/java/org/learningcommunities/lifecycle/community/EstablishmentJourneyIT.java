@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,8 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MIN
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class EstablishmentJourneyIT {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String RECRUIT_PARTNERS_STEP = "Recruit partners and agree the shared vision";
 
@@ -251,7 +255,7 @@ class EstablishmentJourneyIT {
 
 	private static void assertPrefilled(JsonNode formVariables, Map<String, Object> stored) {
 		stored.forEach((key, value) -> {
-			JsonNode prefilled = formVariables.path(key).path("value");
+			JsonNode prefilled = value(formVariables, key);
 			if (value instanceof JsonList list) {
 				List<String> items = new ArrayList<>();
 				prefilled.forEach((item) -> items.add(item.asText()));
@@ -273,7 +277,7 @@ class EstablishmentJourneyIT {
 	private static Map<String, Object> tasklistSubmission(JsonNode formVariables, Map<String, Object> fields) {
 		Map<String, Object> form = new LinkedHashMap<>();
 		for (String key : fields.keySet()) {
-			JsonNode value = formVariables.path(key).path("value");
+			JsonNode value = value(formVariables, key);
 			if (value.isArray()) {
 				List<String> items = new ArrayList<>();
 				value.forEach((item) -> items.add(item.asText()));
@@ -290,6 +294,24 @@ class EstablishmentJourneyIT {
 			}
 		}
 		return form;
+	}
+
+	/**
+	 * A form variable's value; a Json variable (a checklist) comes as JSON text and is
+	 * read as JSON.
+	 */
+	private static JsonNode value(JsonNode formVariables, String key) {
+		JsonNode variable = formVariables.path(key);
+		JsonNode value = variable.path("value");
+		if ("Json".equals(variable.path("type").asText()) && value.isTextual()) {
+			try {
+				return JSON.readTree(value.asText());
+			}
+			catch (JsonProcessingException ex) {
+				throw new AssertionError("Json variable " + key + " is not JSON: " + value, ex);
+			}
+		}
+		return value;
 	}
 
 }
