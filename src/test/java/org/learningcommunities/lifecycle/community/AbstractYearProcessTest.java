@@ -20,10 +20,11 @@ import static org.learningcommunities.lifecycle.community.ProcessTestSupport.sta
 import static org.learningcommunities.lifecycle.community.YearProcess.SUMMARIZE_YEAR;
 
 /**
- * The situations every year process ({@code year-one}, {@code year-two},
- * {@code year-three}) shares: the leader summarizes the year and the project manager
- * signs the stage gate or sends the summary back. Each subclass deploys its model with
- * {@code @Deployment} and asserts its own coverage.
+ * The situations the year processes that hold only their summary and gate
+ * ({@code year-two}, {@code year-three}) share: the leader summarizes the year and the
+ * project manager signs the stage gate or sends the summary back. Each subclass deploys
+ * its model with {@code @Deployment} and asserts its own coverage. Year one starts with
+ * recruitment and has a test of its own, {@link YearOneProcessTest}.
  */
 abstract class AbstractYearProcessTest {
 

@@ -1,0 +1,281 @@
+package org.learningcommunities.lifecycle.recruitment;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.learningcommunities.lifecycle.community.YearOneProcess;
+import org.learningcommunities.lifecycle.recruitment.CommunityOverRest.Answer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.CONFIRM_COHORT;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.DRAFT_CALL;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.FOLLOW_APPLICATIONS;
+import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.LEADER;
+import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.MANAGER;
+import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.REGIONS;
+import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.SECTORS;
+import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.form;
+
+/**
+ * The call for applications and the cohort, end to end: a community established over REST
+ * by the demo users, then the leader drafts, publishes and closes the call in year one,
+ * and confirms the cohort or reopens recruitment. Candidates come from the application
+ * API, which this test does not use: where admitted members are needed, it writes them to
+ * {@code lc_candidate} itself. Each test has its own community.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CallForApplicationsIT {
+
+	private static final String FEWER_THAN_30 = "Fewer than 30 members";
+
+	/** The engine REST API's dates: {@code 2026-12-10T00:00:00.000+0000}. */
+	private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private CommunityOverRest lifecycle;
+
+	/** The application's clock is UTC: "today" is UTC's. */
+	private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+	@BeforeEach
+	void setUp(@Autowired ProcessEngine engine) {
+		// the engine REST API looks its engine up in a static registry, and other test
+		// classes run their own application in this JVM: make sure it talks to this one
+		ProcessEngines.registerProcessEngine(engine);
+		this.lifecycle = new CommunityOverRest(this.rest);
+	}
+
+	@Test
+	void leaderPublishesTheCallAndClosesItEarlyThenReopensRecruitmentAfterTheShortfall() {
+		// given: a community in year one; the leader's call form opens with its
+		// professional field
+		String code = "call-closed-early";
+		this.lifecycle.establish(code);
+		JsonNode draft = this.lifecycle.task(LEADER, code, DRAFT_CALL);
+		JsonNode draftForm = this.lifecycle.formVariables(LEADER, draft.path("id").asText());
+		assertThat(draftForm.path("professionalField").path("value").asText()).isEqualTo("Economic development");
+		assertThat(draftForm.path("callRound").path("value").asInt()).isEqualTo(1);
+
+		// when: the leader drafts the call with a deadline two weeks ahead
+		LocalDate deadline = this.today.plusDays(14);
+		assertThat(this.lifecycle.submit(LEADER, draft.path("id").asText(), callForm(deadline)).status())
+			.isEqualTo(204);
+
+		// then: round 1 is open, and the leader follows it until its deadline
+		assertThat(call(code, 1)).containsEntry("status", "OPEN");
+		assertThat(call(code, 1).get("deadline")).hasToString(deadline.toString());
+		assertThat(call(code, 1).get("opened_at")).isNotNull();
+		JsonNode follow = this.lifecycle.task(LEADER, code, FOLLOW_APPLICATIONS);
+		JsonNode followForm = this.lifecycle.formVariables(LEADER, follow.path("id").asText());
+		assertThat(followForm.path("applicationsCount").path("value").asInt()).isZero();
+		assertThat(followForm.path(YearOneProcess.CALL_DEADLINE).path("value").asText()).isEqualTo(deadline.toString());
+
+		// when: the leader closes it early, ticking the box only the second time
+		Answer unticked = this.lifecycle.submit(LEADER, follow.path("id").asText(), form("closeCallEarly", false));
+		assertThat(unticked.status()).isEqualTo(400);
+		assertThat(unticked.message()).contains("closeCallEarly");
+		assertThat(call(code, 1)).containsEntry("status", "OPEN");
+		assertThat(this.lifecycle.submit(LEADER, follow.path("id").asText(), form("closeCallEarly", true)).status())
+			.isEqualTo(204);
+
+		// then: the call is closed and, with no candidate, the mix check lists the
+		// shortfalls to the leader
+		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
+		assertThat(call(code, 1).get("closed_at")).isNotNull();
+		JsonNode confirm = this.lifecycle.task(LEADER, code, CONFIRM_COHORT);
+		JsonNode confirmForm = this.lifecycle.formVariables(LEADER, confirm.path("id").asText());
+		assertThat(confirmForm.path("cohortShortfalls").path("value").asText()).contains(FEWER_THAN_30,
+				"Well below the target size", "Fewer women than agreed", "Fewer men than agreed",
+				"An agreed region has no member", "An agreed sector has no member");
+		assertThat(confirmForm.path("cohortSummary").path("value").asText()).contains("Admitted: 0");
+
+		// when: the leader reopens recruitment
+		this.lifecycle.complete(LEADER, code, CONFIRM_COHORT,
+				form(YearOneProcess.COHORT_DECISION, "reopen", "cohortNotes", "Reach the Arab authorities"));
+
+		// then: the check is recorded, and round 2 opens with the previous call to revise
+		assertThat(cohortCheck(code, 1)).containsEntry("decision", "REOPENED")
+			.containsEntry("admitted_count", 0)
+			.containsEntry("decided_by", LEADER);
+		JsonNode secondDraft = this.lifecycle.task(LEADER, code, DRAFT_CALL);
+		JsonNode secondForm = this.lifecycle.formVariables(LEADER, secondDraft.path("id").asText());
+		assertThat(secondForm.path("callRound").path("value").asInt()).isEqualTo(2);
+		assertThat(secondForm.path("callText").path("value").asText()).isEqualTo(callForm(deadline).get("callText"));
+		assertThat(secondForm.path("reopenReason").path("value").asText()).contains(FEWER_THAN_30,
+				"Reach the Arab authorities");
+		assertThat(
+				this.lifecycle.submit(LEADER, secondDraft.path("id").asText(), callForm(deadline.plusDays(7))).status())
+			.isEqualTo(204);
+		assertThat(call(code, 2)).containsEntry("status", "OPEN");
+		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
+	}
+
+	@Test
+	void deadlineNotAfterTodayIsRefusedNamingTheField() {
+		// given: a community in year one
+		String code = "call-deadline-refused";
+		this.lifecycle.establish(code);
+		String draftId = this.lifecycle.task(LEADER, code, DRAFT_CALL).path("id").asText();
+
+		// when: the leader sends a deadline in the past, then today
+		Answer past = this.lifecycle.submit(LEADER, draftId, callForm(this.today.minusDays(1)));
+		Answer today = this.lifecycle.submit(LEADER, draftId, callForm(this.today));
+
+		// then: both are refused naming the field; no call is stored and the task stays
+		// open
+		assertThat(past.status()).isEqualTo(400);
+		assertThat(past.message()).contains("field '" + YearOneProcess.CALL_DEADLINE + "' must be after today");
+		assertThat(today.status()).isEqualTo(400);
+		assertThat(today.message()).contains(YearOneProcess.CALL_DEADLINE);
+		assertThat(calls(code)).isZero();
+		assertThat(this.lifecycle.task(LEADER, code, DRAFT_CALL).path("id").asText()).isEqualTo(draftId);
+	}
+
+	@Test
+	void callClosesByItselfWhenItsDeadlinePasses() {
+		// given: a call published with a deadline ten days ahead
+		String code = "call-deadline-passed";
+		this.lifecycle.establish(code);
+		LocalDate deadline = this.today.plusDays(10);
+		this.lifecycle.complete(LEADER, code, DRAFT_CALL, callForm(deadline));
+
+		// then: its timer is due at the end of the deadline day
+		JsonNode timer = deadlineTimer(code);
+		assertThat(OffsetDateTime.parse(timer.path("dueDate").asText(), REST_DATE).toInstant())
+			.isEqualTo(deadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+
+		// when: time passes (the project manager runs the due timer job)
+		Answer executed = this.lifecycle.post(MANAGER, "/engine-rest/job/" + timer.path("id").asText() + "/execute",
+				null);
+
+		// then: the call is closed and the leader is asked to confirm the cohort
+		assertThat(executed.status()).as("timer job executed: %s", executed).isEqualTo(204);
+		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
+		assertThat(this.lifecycle.tasks(LEADER, code, FOLLOW_APPLICATIONS)).isEmpty();
+		this.lifecycle.task(LEADER, code, CONFIRM_COHORT);
+	}
+
+	@Test
+	void balancedCohortHasNoShortfallAndConfirmingItLeadsToTheYearSummary() {
+		// given: a published call, and 32 members admitted from it: half women, every
+		// agreed region and sector, all above the minimum seniority
+		String code = "call-balanced-cohort";
+		this.lifecycle.establish(code);
+		this.lifecycle.complete(LEADER, code, DRAFT_CALL, callForm(this.today.plusDays(14)));
+		admit(code, 32);
+
+		// when: the leader closes the call
+		this.lifecycle.complete(LEADER, code, FOLLOW_APPLICATIONS, form("closeCallEarly", true));
+
+		// then: the mix check finds no shortfall
+		JsonNode confirm = this.lifecycle.task(LEADER, code, CONFIRM_COHORT);
+		JsonNode confirmForm = this.lifecycle.formVariables(LEADER, confirm.path("id").asText());
+		assertThat(confirmForm.path("cohortShortfalls").path("value").asText()).isEqualTo("אין · none");
+		assertThat(confirmForm.path("cohortSummary").path("value").asText()).contains("Admitted: 32",
+				"Women: 50%, גברים · Men: 50%");
+		assertThat(cohortCheck(code, 1)).containsEntry("admitted_count", 32).containsEntry("shortfalls", null);
+
+		// when: the leader confirms the cohort
+		this.lifecycle.complete(LEADER, code, CONFIRM_COHORT, form(YearOneProcess.COHORT_DECISION, "confirm"));
+
+		// then: the decision is recorded and the year goes on to its summary
+		assertThat(cohortCheck(code, 1)).containsEntry("decision", "CONFIRMED");
+		this.lifecycle.task(LEADER, code, "summarize-year");
+	}
+
+	/** A valid draft-call form with the given deadline day. */
+	private static Map<String, Object> callForm(LocalDate deadline) {
+		return form("callText", "Join the economic development community: ten full days a year with peers.", "audience",
+				"Heads of economic development units in local authorities", YearOneProcess.CALL_DEADLINE,
+				deadline.toString());
+	}
+
+	/**
+	 * Writes admitted candidates of the community's first call, spread evenly over
+	 * gender, the agreed regions and sectors, each with five years of seniority.
+	 */
+	private void admit(String code, int count) {
+		long communityId = communityId(code);
+		long callId = this.jdbc.sql("select id from lc_call where community_id = ? and round = 1")
+			.param(communityId)
+			.query(Long.class)
+			.single();
+		Timestamp now = Timestamp.from(Instant.now());
+		for (int i = 0; i < count; i++) {
+			this.jdbc.sql("""
+					insert into lc_candidate (community_id, call_id, full_name, email, authority, role, region, sector,
+					    gender, seniority_years, language, status, applied_at, decided_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(communityId, callId, "Member " + i, "member" + i + "@example.org", "Authority " + i,
+						"Economic development officer", REGIONS.get(i % REGIONS.size()),
+						SECTORS.get(i % SECTORS.size()), (i % 2 == 0) ? CohortService.WOMAN : CohortService.MAN, 5,
+						"he", "ADMITTED", now, now)
+				.update();
+		}
+	}
+
+	/**
+	 * The timer "Deadline passed" of the community's year one, as the project manager
+	 * sees it.
+	 */
+	private JsonNode deadlineTimer(String code) {
+		JsonNode years = this.lifecycle
+			.get(MANAGER, "/engine-rest/process-instance?processDefinitionKey=year-one&businessKey=" + code)
+			.body();
+		assertThat(years).as("year-one instances of %s", code).hasSize(1);
+		JsonNode jobs = this.lifecycle
+			.get(MANAGER,
+					"/engine-rest/job?processInstanceId=" + years.get(0).path("id").asText() + "&activityId="
+							+ YearOneProcess.CALL_DEADLINE_PASSED)
+			.body();
+		assertThat(jobs).as("timer of the call of %s", code).hasSize(1);
+		return jobs.get(0);
+	}
+
+	private Map<String, Object> call(String code, int round) {
+		return this.jdbc.sql("select * from lc_call where community_id = ? and round = ?")
+			.params(communityId(code), round)
+			.query()
+			.singleRow();
+	}
+
+	private long calls(String code) {
+		return this.jdbc.sql("select count(*) from lc_call where community_id = ?")
+			.param(communityId(code))
+			.query(Long.class)
+			.single();
+	}
+
+	private Map<String, Object> cohortCheck(String code, int round) {
+		return this.jdbc.sql("select * from lc_cohort_check where community_id = ? and round = ?")
+			.params(communityId(code), round)
+			.query()
+			.singleRow();
+	}
+
+	private long communityId(String code) {
+		return this.jdbc.sql("select id from lc_community where code = ?").param(code).query(Long.class).single();
+	}
+
+}
