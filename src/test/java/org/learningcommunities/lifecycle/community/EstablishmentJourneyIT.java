@@ -139,14 +139,15 @@ class EstablishmentJourneyIT {
 				"regions north,haifa,south");
 		submitOk(MANAGER, gate, EstablishmentSteps.signGate());
 
-		// then the community is in year one, where the leader summarizes the year
-		JsonNode community = assertProgress(code, "YEAR_ONE", "Summarize the year");
+		// then the community is in year one, where the leader drafts the call for
+		// applications
+		JsonNode community = assertProgress(code, "YEAR_ONE", "Draft the call for applications");
 		assertThat(community.path("openTasks").asInt()).isEqualTo(1);
 		assertThat(community.path("overdueTasks").asInt()).isZero();
 		assertThat(community.path("stageHistory").findValuesAsText("stage")).containsExactly("ESTABLISHMENT",
 				"YEAR_ONE");
 		assertThat(community.path("stageHistory").get(0).hasNonNull("leftAt")).isTrue();
-		this.client.taskAssignedTo(LEADER, code, YearProcess.SUMMARIZE_YEAR);
+		this.client.taskAssignedTo(LEADER, code, YearOneProcess.DRAFT_CALL);
 		assertThat(this.client.tasks(MANAGER, code, EstablishmentProcess.RECRUIT_PARTNERS)).isEmpty();
 
 		Answer all = this.client.get(MANAGER, "/api/communities");
@@ -159,7 +160,7 @@ class EstablishmentJourneyIT {
 		}
 		assertThat(listed).as("%s in /api/communities", code).isNotNull();
 		assertThat(listed.path("stage").asText()).isEqualTo("YEAR_ONE");
-		assertThat(listed.path("currentStep").asText()).isEqualTo("Summarize the year");
+		assertThat(listed.path("currentStep").asText()).isEqualTo("Draft the call for applications");
 	}
 
 	@Test
@@ -210,7 +211,7 @@ class EstablishmentJourneyIT {
 
 		// then the gate can be signed and the community enters year one
 		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
-		JsonNode community = assertProgress(code, "YEAR_ONE", "Summarize the year");
+		JsonNode community = assertProgress(code, "YEAR_ONE", "Draft the call for applications");
 		assertThat(community.path("stageHistory").findValuesAsText("stage")).containsExactly("ESTABLISHMENT",
 				"YEAR_ONE");
 	}
