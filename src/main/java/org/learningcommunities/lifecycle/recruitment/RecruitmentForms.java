@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where each form of year one's call for applications and cohort is read from and stored
- * to.
+ * Where each form of recruitment is read from and stored to: year one's call for
+ * applications and cohort, and each candidate's screening and interview.
  */
 @Configuration(proxyBeanMethods = false)
 class RecruitmentForms {
@@ -27,6 +27,18 @@ class RecruitmentForms {
 	@Bean
 	TaskFormHandler confirmCohortForm(CohortService cohorts) {
 		return FormHandlers.of(YearOneProcess.CONFIRM_COHORT, cohorts::confirmCohortForm, cohorts::confirmCohort);
+	}
+
+	@Bean
+	TaskFormHandler screenCandidateForm(RecruitmentService recruitment) {
+		return FormHandlers.of(CandidateAdmissionProcess.SCREEN_CANDIDATE, recruitment::screeningForm,
+				recruitment::screen);
+	}
+
+	@Bean
+	TaskFormHandler interviewCandidateForm(RecruitmentService recruitment) {
+		return FormHandlers.of(CandidateAdmissionProcess.INTERVIEW_CANDIDATE, recruitment::interviewForm,
+				recruitment::interview);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.learningcommunities.lifecycle.system;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,8 @@ class TaskFormListener {
 		String userId = (authentication != null) ? authentication.getUserId() : assignee;
 		String processKey = execution.getProcessDefinitionId().split(":")[0];
 		return new TaskContext(execution.getProcessBusinessKey(), processKey, execution.getCurrentActivityId(),
-				(userId != null) ? userId : "system", assignee);
+				(userId != null) ? userId : "system", assignee,
+				Collections.unmodifiableMap(new HashMap<>(execution.getVariables())));
 	}
 
 }

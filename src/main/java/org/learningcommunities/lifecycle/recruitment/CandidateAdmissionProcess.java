@@ -1,0 +1,67 @@
+package org.learningcommunities.lifecycle.recruitment;
+
+/**
+ * Keys, messages and variables of {@code candidate-admission.bpmn}.
+ */
+public final class CandidateAdmissionProcess {
+
+	public static final String KEY = "candidate-admission";
+
+	public static final String APPLICATION_RECEIVED = "application-received";
+
+	public static final String SCREEN_CANDIDATE = "screen-candidate";
+
+	public static final String CANDIDATE_SUITABLE = "candidate-suitable";
+
+	public static final String INTERVIEW_CANDIDATE = "interview-candidate";
+
+	public static final String CANDIDATE_ADMITTED = "candidate-admitted";
+
+	public static final String NOTIFY_ADMISSION = "notify-admission";
+
+	public static final String NOTIFY_DECLINE = "notify-decline";
+
+	public static final String CANDIDATE_ADMITTED_END = "candidate-admitted-end";
+
+	public static final String CANDIDATE_NOT_ADMITTED = "candidate-not-admitted";
+
+	public static final String RECORD_WITHDRAWAL = "record-withdrawal";
+
+	public static final String CANDIDATE_WITHDRAWN = "candidate-withdrawn";
+
+	/**
+	 * Message: the candidate withdrew; interrupts the candidate's admission wherever it
+	 * is. Correlated by business key and {@link #CANDIDATE_ID}.
+	 */
+	public static final String CANDIDATE_WITHDREW = "candidate-withdrew";
+
+	/**
+	 * Message sent to every process of the community each time a candidate is decided
+	 * (screened out, admitted, declined, withdrawn): year one waits on it for the last
+	 * admission. Nobody need be waiting.
+	 */
+	public static final String ADMISSION_DECIDED = "admission-decided";
+
+	/** Variables kept on the process: ids and decisions only. */
+	public static final String CANDIDATE_ID = "candidateId";
+
+	public static final String LEADER = "leader";
+
+	/** Set by {@link #SCREEN_CANDIDATE}, read by {@link #CANDIDATE_SUITABLE}. */
+	public static final String SCREENING_DECISION = "screeningDecision";
+
+	public static final String SCREENING_INTERVIEW = "interview";
+
+	public static final String SCREENING_SCREEN_OUT = "screen-out";
+
+	/** Set by {@link #INTERVIEW_CANDIDATE}, read by {@link #CANDIDATE_ADMITTED}. */
+	public static final String ADMISSION_DECISION = "admissionDecision";
+
+	public static final String ADMISSION_ADMIT = "admit";
+
+	public static final String ADMISSION_DECLINE = "decline";
+
+	private CandidateAdmissionProcess() {
+	}
+
+}
