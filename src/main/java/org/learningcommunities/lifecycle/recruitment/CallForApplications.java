@@ -13,12 +13,19 @@ import java.time.ZoneId;
 public record CallForApplications(long id, long communityId, int round, String callText, String audience,
 		LocalDate deadline, Status status, String draftedBy, Instant openedAt, Instant closedAt) {
 
+	/** Deadlines are days in Israel, where the communities are. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Jerusalem");
+
 	/**
-	 * The moment the call closes by itself: the end of its deadline day in the given zone
-	 * (the application clock's).
+	 * The moment the call closes by itself, the one definition for the deadline timer and
+	 * the applications API: the end of its deadline day in Israel.
 	 */
-	public Instant closesAt(ZoneId zone) {
-		return this.deadline.plusDays(1).atStartOfDay(zone).toInstant();
+	public Instant closesAt() {
+		return closesAt(this.deadline);
+	}
+
+	static Instant closesAt(LocalDate deadline) {
+		return deadline.plusDays(1).atStartOfDay(ZONE).toInstant();
 	}
 
 	/** Where a call is: drafted by the leader, open for applications, or closed. */

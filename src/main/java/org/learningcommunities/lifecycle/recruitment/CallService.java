@@ -81,7 +81,7 @@ public class CallService {
 	 */
 	public Map<String, Object> draftCall(TaskContext task, FormValues form) {
 		LocalDate deadline = form.date(DEADLINE_FIELD);
-		LocalDate today = LocalDate.now(this.clock);
+		LocalDate today = LocalDate.now(this.clock.withZone(CallForApplications.ZONE));
 		if (!deadline.isAfter(today)) {
 			throw InvalidFormException.of(DEADLINE_FIELD, "must be after today (" + today + ")");
 		}
@@ -105,7 +105,7 @@ public class CallService {
 		CallForApplications call = this.calls.latest(communityId, Status.DRAFT)
 			.orElseThrow(() -> new IllegalStateException("No drafted call for community " + communityCode));
 		this.calls.open(call.id(), this.clock.instant());
-		Instant closesAt = call.closesAt(this.clock.getZone());
+		Instant closesAt = call.closesAt();
 		log.info("Call round {} of community {} opened until {}", call.round(), communityCode, closesAt);
 		return closesAt;
 	}

@@ -169,6 +169,12 @@ class CandidateRepository {
 
 	/** The call a new application joins, and its last day. */
 	record OpenCall(long id, LocalDate deadline) {
+
+		/** Applications are accepted until the end of the deadline day in Israel. */
+		Instant closesAt() {
+			return CallForApplications.closesAt(this.deadline);
+		}
+
 	}
 
 	/** A question of the interview bank, in Hebrew and English. */

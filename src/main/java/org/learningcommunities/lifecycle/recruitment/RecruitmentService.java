@@ -1,8 +1,6 @@
 package org.learningcommunities.lifecycle.recruitment;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +51,6 @@ public class RecruitmentService {
 	private static final Logger log = LoggerFactory.getLogger(RecruitmentService.class);
 
 	/** Calls close at the end of their deadline day, Israel time. */
-	private static final ZoneId CALL_ZONE = ZoneId.of("Asia/Jerusalem");
 
 	private static final int REASON_LENGTH = 4000;
 
@@ -100,7 +97,7 @@ public class RecruitmentService {
 		OpenCall call = this.candidates.openCall(community.id())
 			.orElseThrow(() -> RecruitmentException
 				.conflict("The call for applications of community " + code + " is not open"));
-		if (LocalDate.ofInstant(this.clock.instant(), CALL_ZONE).isAfter(call.deadline())) {
+		if (!this.clock.instant().isBefore(call.closesAt())) {
 			throw RecruitmentException
 				.conflict("The call for applications of community " + code + " closed on " + call.deadline());
 		}

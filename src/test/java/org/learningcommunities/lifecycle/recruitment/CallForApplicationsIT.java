@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -56,7 +55,7 @@ class CallForApplicationsIT {
 	private CommunityOverRest lifecycle;
 
 	/** The application's clock is UTC: "today" is UTC's. */
-	private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+	private final LocalDate today = LocalDate.now(CallForApplications.ZONE);
 
 	@BeforeEach
 	void setUp(@Autowired ProcessEngine engine) {
@@ -160,10 +159,10 @@ class CallForApplicationsIT {
 		LocalDate deadline = this.today.plusDays(10);
 		this.lifecycle.complete(LEADER, code, DRAFT_CALL, callForm(deadline));
 
-		// then: its timer is due at the end of the deadline day
+		// then: its timer is due at the end of the deadline day in Israel
 		JsonNode timer = deadlineTimer(code);
 		assertThat(OffsetDateTime.parse(timer.path("dueDate").asText(), REST_DATE).toInstant())
-			.isEqualTo(deadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+			.isEqualTo(deadline.plusDays(1).atStartOfDay(CallForApplications.ZONE).toInstant());
 
 		// when: time passes (the project manager runs the due timer job)
 		Answer executed = this.lifecycle.post(MANAGER, "/engine-rest/job/" + timer.path("id").asText() + "/execute",
