@@ -43,7 +43,7 @@ public class MailService {
 	private final String from;
 
 	MailService(JavaMailSender sender, MailLogRepository sent, Clock clock,
-			@Value("${lifecycle.mail.from:Learning Communities <no-reply@learning-communities.example>}") String from) {
+			@Value("${lifecycle.mail.from}") String from) {
 		this.sender = sender;
 		this.sent = sent;
 		this.clock = clock;
