@@ -45,6 +45,17 @@ class CommunityForms {
 	}
 
 	@Bean
+	TaskFormHandler chooseForumsForm(ForumsService forums) {
+		return FormHandlers.of(YearOneProcess.CHOOSE_FORUMS, forums::forumsForm, forums::chooseForums);
+	}
+
+	@Bean
+	TaskFormHandler recordFirstMeetingForm(ForumsService forums) {
+		return FormHandlers.of(YearOneProcess.RECORD_FIRST_MEETING, forums::firstMeetingForm,
+				forums::recordFirstMeeting);
+	}
+
+	@Bean
 	TaskFormHandler summarizeYearForm(CommunityService communities) {
 		return FormHandlers.of(YearProcess.SUMMARIZE_YEAR, communities::yearSummaryForm, communities::summarizeYear);
 	}

@@ -51,6 +51,15 @@ public final class YearOneProcess {
 	/** The gateway "Cohort confirmed?". */
 	public static final String COHORT_CONFIRMED = "cohort-confirmed";
 
+	/**
+	 * The leader chooses the leading core among the admitted members, and names the
+	 * advisory committee.
+	 */
+	public static final String CHOOSE_FORUMS = "choose-forums";
+
+	/** The topics and learning norms the first meeting agreed. */
+	public static final String RECORD_FIRST_MEETING = "record-first-meeting";
+
 	/** The decision key (and file name) of {@code processes/community-mix-check.dmn}. */
 	public static final String MIX_CHECK_DECISION = "community-mix-check";
 

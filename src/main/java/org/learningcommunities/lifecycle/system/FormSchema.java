@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code submit-form} over REST bypasses form-js
  * (docs/adr/0003-server-side-form-validation.md).
  */
-public record FormSchema(String id, List<Field> fields) {
+public record FormSchema(String id, List<Field> fields, List<String> optionKeys) {
 
 	/** Component types that carry no value. */
 	private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
@@ -28,15 +28,21 @@ public record FormSchema(String id, List<Field> fields) {
 
 	public static FormSchema parse(JsonNode form) {
 		List<Field> fields = new ArrayList<>();
-		collect(form.path("components"), fields);
-		return new FormSchema(form.path("id").asText(), List.copyOf(fields));
+		List<String> optionKeys = new ArrayList<>();
+		collect(form.path("components"), fields, optionKeys);
+		return new FormSchema(form.path("id").asText(), List.copyOf(fields), List.copyOf(optionKeys));
 	}
 
-	private static void collect(JsonNode components, List<Field> fields) {
+	private static void collect(JsonNode components, List<Field> fields, List<String> optionKeys) {
 		for (JsonNode component : components) {
 			String type = component.path("type").asText();
 			if (component.has("components")) {
-				collect(component.path("components"), fields);
+				collect(component.path("components"), fields, optionKeys);
+			}
+			if (component.hasNonNull("valuesKey")) {
+				// options that come from a variable (the handler prefills it): the
+				// handler checks the answer
+				optionKeys.add(component.get("valuesKey").asText());
 			}
 			if (DISPLAY_ONLY.contains(type) || !component.hasNonNull("key")) {
 				continue;
@@ -70,6 +76,16 @@ public record FormSchema(String id, List<Field> fields) {
 
 	public List<String> keys() {
 		return this.fields.stream().map(Field::key).toList();
+	}
+
+	/**
+	 * The variables a form opens with: its fields, and the options of fields whose
+	 * choices are data.
+	 */
+	public List<String> prefilledKeys() {
+		List<String> keys = new ArrayList<>(keys());
+		keys.addAll(this.optionKeys);
+		return keys;
 	}
 
 	/**

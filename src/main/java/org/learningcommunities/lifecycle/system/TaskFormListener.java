@@ -68,7 +68,7 @@ class TaskFormListener {
 		TaskFormHandler handler = this.handlers.get(task.getTaskDefinitionKey());
 		Map<String, Object> prefill = (handler != null)
 				? handler.prefill(context(task.getExecution(), task.getAssignee())) : Map.of();
-		for (String key : schema.get().keys()) {
+		for (String key : schema.get().prefilledKeys()) {
 			Object value = prefill.get(key);
 			if (value == null) {
 				// A value left from an earlier round must never count as this round's
@@ -129,7 +129,7 @@ class TaskFormListener {
 		TaskFormHandler handler = this.handlers.get(userTask.getId());
 		Map<String, Object> decisions = (handler != null) ? handler.submitted(context, new FormValues(submitted))
 				: Map.of();
-		for (String key : schema.get().keys()) {
+		for (String key : schema.get().prefilledKeys()) {
 			if (!decisions.containsKey(key)) {
 				execution.removeVariableLocal(key);
 				execution.removeVariable(key);

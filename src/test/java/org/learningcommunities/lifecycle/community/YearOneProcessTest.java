@@ -81,8 +81,8 @@ import static org.learningcommunities.lifecycle.community.YearProcess.SUMMARIZE_
  * scripts, and write what they were called for into a journal.
  */
 @Deployment(resources = { "processes/year-one.bpmn", "processes/community-mix-check.dmn", "forms/draft-call.form",
-		"forms/follow-applications.form", "forms/confirm-cohort.form", "forms/summarize-year.form",
-		"forms/sign-stage-gate.form" })
+		"forms/follow-applications.form", "forms/confirm-cohort.form", "forms/choose-forums.form",
+		"forms/record-first-meeting.form", "forms/summarize-year.form", "forms/sign-stage-gate.form" })
 class YearOneProcessTest {
 
 	private static final String FEWER_THAN_30 = "פחות מ-30 חברים · Fewer than 30 members";
@@ -150,12 +150,14 @@ class YearOneProcessTest {
 		// confirms the cohort; the summary and the gate complete the year
 		assertThat(year).variables().containsEntry(MIX_SHORTFALLS, List.of());
 		confirmCohort(year, COHORT_CONFIRM);
+		chooseForumsAndRecordFirstMeeting(year);
 		summarizeYear(year);
 		signStageGate(year, GATE_SIGN);
 		assertThat(year).isEnded()
 			.hasPassedInOrder(YEAR_ONE_STARTED, DRAFT_CALL, PUBLISH_CALL, FOLLOW_APPLICATIONS, CALL_DEADLINE_PASSED,
 					CLOSE_CALL, COUNT_OPEN_ADMISSIONS, ADMISSIONS_DECIDED, MEASURE_COHORT, CHECK_MIX, CONFIRM_COHORT,
-					SUMMARIZE_YEAR, SIGN_STAGE_GATE, YEAR_ONE_COMPLETED)
+					YearOneProcess.CHOOSE_FORUMS, YearOneProcess.RECORD_FIRST_MEETING, SUMMARIZE_YEAR, SIGN_STAGE_GATE,
+					YEAR_ONE_COMPLETED)
 			.hasNotPassed(ADMISSION_DECIDED);
 		assertThat(this.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
 				CHECK_MIX + " []");
@@ -248,7 +250,7 @@ class YearOneProcessTest {
 		executeJobOf(year, CALL_DEADLINE_PASSED);
 		assertThat(year).variables().containsEntry(MIX_SHORTFALLS, List.of());
 		confirmCohort(year, COHORT_CONFIRM);
-		assertThat(year).isWaitingAtExactly(SUMMARIZE_YEAR)
+		assertThat(year).isWaitingAtExactly(YearOneProcess.CHOOSE_FORUMS)
 			.hasPassedInOrder(DRAFT_CALL, PUBLISH_CALL, CLOSE_CALL, CHECK_MIX, CONFIRM_COHORT, DRAFT_CALL, PUBLISH_CALL,
 					CALL_DEADLINE_PASSED, CLOSE_CALL, CHECK_MIX, CONFIRM_COHORT);
 		assertThat(this.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
@@ -266,6 +268,7 @@ class YearOneProcessTest {
 		followApplications(year);
 		complete(task());
 		confirmCohort(year, COHORT_CONFIRM);
+		chooseForumsAndRecordFirstMeeting(year);
 		summarizeYear(year);
 
 		// when: the project manager sends it back
@@ -276,8 +279,8 @@ class YearOneProcessTest {
 		summarizeYear(year);
 		signStageGate(year, GATE_SIGN);
 		assertThat(year).isEnded()
-			.hasPassedInOrder(CONFIRM_COHORT, SUMMARIZE_YEAR, SIGN_STAGE_GATE, SUMMARIZE_YEAR, SIGN_STAGE_GATE,
-					YEAR_ONE_COMPLETED);
+			.hasPassedInOrder(CONFIRM_COHORT, YearOneProcess.RECORD_FIRST_MEETING, SUMMARIZE_YEAR, SIGN_STAGE_GATE,
+					SUMMARIZE_YEAR, SIGN_STAGE_GATE, YEAR_ONE_COMPLETED);
 		assertThat(this.journal).containsOnlyOnce(PUBLISH_CALL, CLOSE_CALL);
 	}
 
@@ -322,6 +325,15 @@ class YearOneProcessTest {
 		assertThat(year).isWaitingAtExactly(CONFIRM_COHORT);
 		assertUserTask(task(), Groups.COMMUNITY_LEADERS, LEADER, 7);
 		complete(task(), withVariables(COHORT_DECISION, decision));
+	}
+
+	private void chooseForumsAndRecordFirstMeeting(ProcessInstance year) {
+		assertThat(year).isWaitingAtExactly(YearOneProcess.CHOOSE_FORUMS);
+		assertUserTask(task(), Groups.COMMUNITY_LEADERS, LEADER, 21);
+		complete(task());
+		assertThat(year).isWaitingAtExactly(YearOneProcess.RECORD_FIRST_MEETING);
+		assertUserTask(task(), Groups.COMMUNITY_LEADERS, LEADER, 30);
+		complete(task());
 	}
 
 	private void summarizeYear(ProcessInstance year) {

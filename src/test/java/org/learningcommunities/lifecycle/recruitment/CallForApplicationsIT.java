@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.learningcommunities.lifecycle.community.YearOneProcess;
 import org.learningcommunities.lifecycle.recruitment.CommunityOverRest.Answer;
+import org.learningcommunities.lifecycle.recruitment.CommunityOverRest.JsonList;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -176,7 +178,7 @@ class CallForApplicationsIT {
 	}
 
 	@Test
-	void balancedCohortHasNoShortfallAndConfirmingItLeadsToTheYearSummary() {
+	void balancedCohortIsConfirmedThenTheLeaderChoosesTheForumsAndRecordsTheFirstMeeting() {
 		// given: a published call, and 32 members admitted from it: half women, every
 		// agreed region and sector, all above the minimum seniority
 		String code = "call-balanced-cohort";
@@ -198,8 +200,55 @@ class CallForApplicationsIT {
 		// when: the leader confirms the cohort
 		this.lifecycle.complete(LEADER, code, CONFIRM_COHORT, form(YearOneProcess.COHORT_DECISION, "confirm"));
 
-		// then: the decision is recorded and the year goes on to its summary
+		// then: the decision is recorded and the leader chooses the forums among the
+		// admitted members
 		assertThat(cohortCheck(code, 1)).containsEntry("decision", "CONFIRMED");
+		JsonNode forums = this.lifecycle.task(LEADER, code, YearOneProcess.CHOOSE_FORUMS);
+		JsonNode forumsForm = this.lifecycle.formVariables(LEADER, forums.path("id").asText());
+		List<String> admitted = this.jdbc
+			.sql("select id from lc_candidate where community_id = ? and status = 'ADMITTED' order by id")
+			.param(communityId(code))
+			.query((rs, n) -> Long.toString(rs.getLong(1)))
+			.list();
+		assertThat(forumsForm.path("admittedMembers").path("value").asText()).contains("Member 0 · Authority 0",
+				"\"" + admitted.get(31) + "\"");
+
+		// when: the leading core is too small, the committee too large, or names someone
+		// who is not a member, the form is refused naming the field
+		String committee = "Dana Levi · Ministry of Interior\nRon Cohen · Rashi Foundation\nAvi Sasson · ULAI\n"
+				+ "Noa Mizrahi · Council of Regional Councils\nYael Peretz · Joint";
+		Answer tooFew = this.lifecycle.submit(LEADER, forums.path("id").asText(),
+				form("leadingCore", new JsonList(admitted.subList(0, 4)), "advisoryCommittee",
+						committee + "\nOne · More\nTwo · More\nThree · More"));
+		assertThat(tooFew.status()).isEqualTo(400);
+		assertThat(tooFew.message()).contains("leadingCore", "advisoryCommittee");
+		Answer stranger = this.lifecycle.submit(LEADER, forums.path("id").asText(),
+				form("leadingCore",
+						new JsonList(
+								List.of(admitted.get(0), admitted.get(1), admitted.get(2), admitted.get(3), "999999")),
+						"advisoryCommittee", committee));
+		assertThat(stranger.status()).isEqualTo(400);
+		assertThat(stranger.message()).contains("leadingCore", "admitted members");
+
+		// when: the leader chooses six members and five advisers, and records the first
+		// meeting
+		this.lifecycle.complete(LEADER, code, YearOneProcess.CHOOSE_FORUMS,
+				form("leadingCore", new JsonList(admitted.subList(0, 6)), "advisoryCommittee", committee));
+		this.lifecycle.complete(LEADER, code, YearOneProcess.RECORD_FIRST_MEETING,
+				form("heldOn", this.today.toString(), "topicRanking", "Income-producing assets\nLocal business",
+						"chosenTopics", "Income-producing assets\nLocal business\nGrowth engines", "learningNorms",
+						"Confidentiality; everyone teaches, everyone learns"));
+
+		// then: the forums and the first meeting are stored, and the year goes on to its
+		// summary
+		assertThat(this.jdbc.sql("select forum, count(*) from lc_forum_member where community_id = ? group by forum")
+			.param(communityId(code))
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
+			.list()).containsExactlyInAnyOrder("LEADING_CORE=6", "ADVISORY_COMMITTEE=5");
+		assertThat(this.jdbc.sql("select chosen_topics from lc_first_meeting where community_id = ?")
+			.param(communityId(code))
+			.query(String.class)
+			.single()).contains("Growth engines");
 		this.lifecycle.task(LEADER, code, "summarize-year");
 	}
 

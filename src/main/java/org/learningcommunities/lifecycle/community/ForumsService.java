@@ -1,0 +1,165 @@
+package org.learningcommunities.lifecycle.community;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.system.FormValues;
+import org.learningcommunities.lifecycle.system.InvalidFormException;
+import org.learningcommunities.lifecycle.system.TaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Year one's accompanying forums and first meeting (guide p.46, p.70): the leading core
+ * chosen among the admitted members, the advisory committee named by the leader, and the
+ * topics and learning norms of the first meeting.
+ */
+@Service
+@Transactional
+public class ForumsService {
+
+	private static final Logger log = LoggerFactory.getLogger(ForumsService.class);
+
+	static final int LEADING_CORE_MIN = 5;
+
+	static final int LEADING_CORE_MAX = 10;
+
+	static final int ADVISORY_COMMITTEE_MIN = 5;
+
+	static final int ADVISORY_COMMITTEE_MAX = 7;
+
+	private final CommunityService communities;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ForumsService(CommunityService communities, JdbcClient jdbc, Clock clock) {
+		this.communities = communities;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The admitted members to choose from, and the forums as last chosen. */
+	public Map<String, Object> forumsForm(TaskContext task) {
+		long communityId = this.communities.get(task.communityCode()).id();
+		List<Map<String, Object>> options = new ArrayList<>();
+		admittedMembers(communityId)
+			.forEach((id, label) -> options.add(Map.of("label", label, "value", id.toString())));
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("admittedMembers", options);
+		List<String> core = this.jdbc.sql(
+				"select candidate_id from lc_forum_member where community_id = ? and forum = 'LEADING_CORE' order by id")
+			.param(communityId)
+			.query((rs, n) -> Long.toString(rs.getLong(1)))
+			.list();
+		if (!core.isEmpty()) {
+			values.put("leadingCore", core);
+		}
+		List<String> committee = this.jdbc.sql(
+				"select member_name from lc_forum_member where community_id = ? and forum = 'ADVISORY_COMMITTEE' order by id")
+			.param(communityId)
+			.query(String.class)
+			.list();
+		if (!committee.isEmpty()) {
+			values.put("advisoryCommittee", String.join("\n", committee));
+		}
+		return values;
+	}
+
+	public Map<String, Object> chooseForums(TaskContext task, FormValues form) {
+		long communityId = this.communities.get(task.communityCode()).id();
+		Map<Long, String> admitted = admittedMembers(communityId);
+		List<String> core = form.list("leadingCore");
+		List<String> committee = form.text("advisoryCommittee")
+			.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty())
+			.toList();
+		List<FieldError> errors = new ArrayList<>();
+		if (core.size() < LEADING_CORE_MIN || core.size() > LEADING_CORE_MAX) {
+			errors.add(new FieldError("leadingCore", "must name " + LEADING_CORE_MIN + " to " + LEADING_CORE_MAX
+					+ " members (has " + core.size() + ")"));
+		}
+		else if (!core.stream().allMatch((id) -> id.matches("\\d+") && admitted.containsKey(Long.valueOf(id)))) {
+			errors.add(new FieldError("leadingCore", "may only name admitted members of this community"));
+		}
+		if (committee.size() < ADVISORY_COMMITTEE_MIN || committee.size() > ADVISORY_COMMITTEE_MAX) {
+			errors.add(new FieldError("advisoryCommittee", "must name " + ADVISORY_COMMITTEE_MIN + " to "
+					+ ADVISORY_COMMITTEE_MAX + " people, one per line (has " + committee.size() + ")"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFormException(errors);
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.sql("delete from lc_forum_member where community_id = ?").param(communityId).update();
+		for (String id : core) {
+			insertMember(communityId, "LEADING_CORE", Long.valueOf(id), admitted.get(Long.valueOf(id)), task.userId(),
+					now);
+		}
+		for (String name : committee) {
+			insertMember(communityId, "ADVISORY_COMMITTEE", null, name, task.userId(), now);
+		}
+		log.info("Forums of community {} chosen: leading core {}, advisory committee {}", task.communityCode(),
+				core.size(), committee.size());
+		return Map.of();
+	}
+
+	public Map<String, Object> firstMeetingForm(TaskContext task) {
+		return this.jdbc.sql("select * from lc_first_meeting where community_id = ?")
+			.param(this.communities.get(task.communityCode()).id())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.<Map<String, Object>>map(
+					(row) -> Map.of("heldOn", row.get("held_on").toString(), "topicRanking", row.get("topic_ranking"),
+							"chosenTopics", row.get("chosen_topics"), "learningNorms", row.get("learning_norms")))
+			.orElseGet(Map::of);
+	}
+
+	public Map<String, Object> recordFirstMeeting(TaskContext task, FormValues form) {
+		long communityId = this.communities.get(task.communityCode()).id();
+		this.jdbc.sql("delete from lc_first_meeting where community_id = ?").param(communityId).update();
+		this.jdbc.sql("""
+				insert into lc_first_meeting (community_id, held_on, topic_ranking, chosen_topics, learning_norms,
+				    recorded_by, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(communityId, form.date("heldOn"), form.text("topicRanking"), form.text("chosenTopics"),
+					form.text("learningNorms"), task.userId(), Timestamp.from(this.clock.instant()))
+			.update();
+		log.info("First meeting of community {} recorded", task.communityCode());
+		return Map.of();
+	}
+
+	/** Admitted members by candidate id, labelled with name and authority. */
+	private Map<Long, String> admittedMembers(long communityId) {
+		Map<Long, String> members = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, full_name, authority from lc_candidate
+				where community_id = ? and status = 'ADMITTED' order by full_name, id""")
+			.param(communityId)
+			.query((rs) -> {
+				members.put(rs.getLong("id"), rs.getString("full_name") + " · " + rs.getString("authority"));
+			});
+		return members;
+	}
+
+	private void insertMember(long communityId, String forum, Long candidateId, String name, String by, Instant at) {
+		this.jdbc.sql("""
+				insert into lc_forum_member (community_id, forum, candidate_id, member_name, chosen_by, chosen_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(communityId, forum, candidateId, name, by, Timestamp.from(at))
+			.update();
+	}
+
+}
