@@ -173,7 +173,9 @@ public class MeetingService {
 		String instance = instanceOf(code, meetingId);
 		this.meetings.cancel(meetingId, why);
 		// While the meeting waits for its day, both the gateway's catch event and the
-		// event subprocess subscribe to meeting-cancelled: the gateway's takes it.
+		// event subprocess subscribe to meeting-cancelled, and a correlation by business
+		// key and meetingId finds two executions (ENGINE-13031): the message goes to one
+		// subscription, the gateway's when it waits.
 		EventSubscription subscription = subscription(instance, MEETING_CANCELLED)
 			.orElseThrow(() -> new IllegalStateException(
 					"Meeting " + meetingId + " of community " + code + " does not wait for " + MEETING_CANCELLED));

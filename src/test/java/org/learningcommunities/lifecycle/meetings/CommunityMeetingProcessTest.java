@@ -180,7 +180,7 @@ class CommunityMeetingProcessTest {
 
 	/**
 	 * As {@code MeetingService.cancel}: to the gateway's catch event when it waits, else
-	 * to the event subprocess.
+	 * to the event subprocess (a correlation would find two executions at the gateway).
 	 */
 	private static void cancel(ProcessInstance meeting) {
 		EventSubscription subscription = runtimeService().createEventSubscriptionQuery()
