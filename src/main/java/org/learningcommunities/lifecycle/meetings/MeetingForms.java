@@ -1,0 +1,38 @@
+package org.learningcommunities.lifecycle.meetings;
+
+import org.learningcommunities.lifecycle.system.FormHandlers;
+import org.learningcommunities.lifecycle.system.TaskFormHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where each form of a community meeting is read from and stored to: all in
+ * {@code lc_meeting}.
+ */
+@Configuration(proxyBeanMethods = false)
+class MeetingForms {
+
+	@Bean
+	TaskFormHandler planMeetingForm(MeetingService meetings) {
+		return FormHandlers.of(CommunityMeetingProcess.PLAN_MEETING, meetings::planningForm, meetings::plan);
+	}
+
+	@Bean
+	TaskFormHandler arrangeLogisticsForm(MeetingService meetings) {
+		return FormHandlers.of(CommunityMeetingProcess.ARRANGE_LOGISTICS, meetings::logisticsForm,
+				meetings::arrangeLogistics);
+	}
+
+	@Bean
+	TaskFormHandler recordAttendanceForm(MeetingService meetings) {
+		return FormHandlers.of(CommunityMeetingProcess.RECORD_ATTENDANCE, meetings::attendanceForm,
+				meetings::recordAttendance);
+	}
+
+	@Bean
+	TaskFormHandler writeKnowledgeProductForm(MeetingService meetings) {
+		return FormHandlers.of(CommunityMeetingProcess.WRITE_KNOWLEDGE_PRODUCT, meetings::knowledgeProductForm,
+				meetings::writeKnowledgeProduct);
+	}
+
+}

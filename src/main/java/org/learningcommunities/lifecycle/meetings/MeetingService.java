@@ -1,0 +1,389 @@
+package org.learningcommunities.lifecycle.meetings;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.learningcommunities.lifecycle.community.Community;
+import org.learningcommunities.lifecycle.community.CommunityRepository;
+import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.system.FormValues;
+import org.learningcommunities.lifecycle.system.InvalidFormException;
+import org.learningcommunities.lifecycle.system.TaskContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.ARRANGE_LOGISTICS;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.KEY;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.LEADER;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_CANCELLED;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_DAY;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_ID;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_MOVED;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_DUE;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_MEETING;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.ZONE;
+
+/**
+ * A community's meetings (guide p.30-33): the rows of {@code lc_meeting} and the
+ * {@code community-meeting} process of each, changed together in one transaction.
+ * <p>
+ * As in recruitment, the engine is moved here as the application, not as the signed-in
+ * user: the API lets community leaders and project managers change meetings, and they
+ * need no engine rights to start or message the process for it.
+ */
+@Service
+@Transactional
+public class MeetingService {
+
+	private static final Logger log = LoggerFactory.getLogger(MeetingService.class);
+
+	private static final int TEXT_LENGTH = 200;
+
+	private static final int REASON_LENGTH = 4000;
+
+	private final MeetingRepository meetings;
+
+	private final CommunityRepository communities;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	private final Clock clock;
+
+	MeetingService(MeetingRepository meetings, CommunityRepository communities, RuntimeService runtime,
+			TaskService tasks, IdentityService identity, Clock clock) {
+		this.meetings = meetings;
+		this.communities = communities;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	// scheduling, moving, cancelling
+	// ------------------------------------------------------------------------------
+
+	/**
+	 * Schedules a meeting and starts its {@code community-meeting} under the community's
+	 * business key.
+	 * @return the meeting's id
+	 * @throws MeetingException naming each invalid field (a day before today, Israel
+	 * time, is refused naming {@code meetingDate}), or for an unknown community
+	 */
+	public long schedule(String code, LocalDate meetingDate, String topic, String host, boolean online,
+			boolean seminar) {
+		Community community = community(code);
+		List<FieldError> errors = new ArrayList<>();
+		checkDate(meetingDate, errors);
+		String validTopic = text("topic", topic, errors);
+		String validHost = text("host", (online && blank(host)) ? "online" : host, errors);
+		if (!errors.isEmpty()) {
+			throw MeetingException.invalid(errors);
+		}
+		long meetingId = this.meetings.insert(community.id(), meetingDate, validTopic, validHost, online, seminar,
+				this.clock.instant());
+		asSystem(() -> this.runtime.startProcessInstanceByKey(KEY, code,
+				Variables.putValue(MEETING_ID, meetingId)
+					.putValue(LEADER, community.leaderId())
+					.putValue(MEETING_DAY, meetingDay(meetingDate))
+					.putValue(PLAN_DUE, planDue(meetingDate))));
+		log.info("Meeting {} of community {} scheduled for {}", meetingId, code, meetingDate);
+		return meetingId;
+	}
+
+	public List<Meeting> meetings(String code) {
+		return this.meetings.findByCommunity(community(code).id());
+	}
+
+	/**
+	 * Moves a planned meeting to another day: the planning tasks get the new due date,
+	 * and a meeting waiting for its day waits for the new one (message
+	 * {@code meeting-moved}).
+	 * @throws MeetingException for a day before today (naming {@code meetingDate}), an
+	 * unknown meeting, or a meeting held, cancelled or whose day has come (conflict)
+	 */
+	public void move(String code, long meetingId, LocalDate newDate) {
+		Meeting meeting = plannedMeeting(code, meetingId);
+		List<FieldError> errors = new ArrayList<>();
+		checkDate(newDate, errors);
+		if (!errors.isEmpty()) {
+			throw MeetingException.invalid(errors);
+		}
+		String instance = instanceOf(code, meetingId);
+		boolean waitingForTheDay = subscription(instance, MEETING_MOVED).isPresent();
+		if (!waitingForTheDay && asSystem(() -> this.runtime.getActiveActivityIds(instance)).stream()
+			.noneMatch((activity) -> PLAN_MEETING.equals(activity) || ARRANGE_LOGISTICS.equals(activity))) {
+			throw MeetingException.conflict("The day of meeting " + meetingId + " has come: it can no longer move");
+		}
+		this.meetings.updateDate(meeting.id(), newDate);
+		Date planDue = planDue(newDate);
+		asSystem(() -> {
+			this.runtime.setVariable(instance, MEETING_DAY, meetingDay(newDate));
+			this.runtime.setVariable(instance, PLAN_DUE, planDue);
+			for (Task task : this.tasks.createTaskQuery().processInstanceId(instance).list()) {
+				task.setDueDate(planDue);
+				this.tasks.saveTask(task);
+			}
+			if (waitingForTheDay) {
+				this.runtime.createMessageCorrelation(MEETING_MOVED)
+					.processInstanceBusinessKey(code)
+					.processInstanceVariableEquals(MEETING_ID, meetingId)
+					.correlateWithResult();
+			}
+			return null;
+		});
+		log.info("Meeting {} of community {} moved from {} to {}", meetingId, code, meeting.meetingDate(), newDate);
+	}
+
+	/**
+	 * Cancels a planned meeting wherever its process stands (message
+	 * {@code meeting-cancelled}).
+	 * @param reason optional, up to 4000 characters
+	 * @throws MeetingException for a reason too long, an unknown meeting, or a meeting
+	 * held or cancelled already (conflict)
+	 */
+	public void cancel(String code, long meetingId, String reason) {
+		String why = blank(reason) ? null : reason.strip();
+		if (why != null && why.length() > REASON_LENGTH) {
+			throw MeetingException
+				.invalid(List.of(new FieldError("reason", "must be at most " + REASON_LENGTH + " characters long")));
+		}
+		plannedMeeting(code, meetingId);
+		String instance = instanceOf(code, meetingId);
+		this.meetings.cancel(meetingId, why);
+		// While the meeting waits for its day, both the gateway's catch event and the
+		// event subprocess subscribe to meeting-cancelled, and a correlation by business
+		// key and meetingId finds two executions (ENGINE-13031): the message goes to one
+		// subscription, the gateway's when it waits.
+		EventSubscription subscription = subscription(instance, MEETING_CANCELLED)
+			.orElseThrow(() -> new IllegalStateException(
+					"Meeting " + meetingId + " of community " + code + " does not wait for " + MEETING_CANCELLED));
+		asSystem(() -> {
+			this.runtime.messageEventReceived(MEETING_CANCELLED, subscription.getExecutionId());
+			return null;
+		});
+		log.info("Meeting {} of community {} cancelled", meetingId, code);
+	}
+
+	// the forms of the meeting's tasks
+	// -------------------------------------------------------------------------------
+
+	/** The meeting, read only, and the planning sheet stored so far. */
+	public Map<String, Object> planningForm(TaskContext task) {
+		Meeting meeting = meetingOf(task);
+		Map<String, Object> values = context(meeting);
+		values.put("professionalGoals", meeting.professionalGoals());
+		values.put("communityGoals", meeting.communityGoals());
+		values.put("desiredProduct", meeting.desiredProduct());
+		values.put("agenda", meeting.agenda());
+		values.put("attachments", meeting.attachments());
+		return values;
+	}
+
+	/**
+	 * Stores the planning sheet.
+	 * @throws InvalidFormException naming {@code agenda} when it does not fit the day
+	 * (see {@link Agenda})
+	 */
+	public Map<String, Object> plan(TaskContext task, FormValues form) {
+		Meeting meeting = meetingOf(task);
+		String agenda = form.text("agenda");
+		List<String> missing = Agenda.missingParts(agenda);
+		if (!missing.isEmpty()) {
+			throw InvalidFormException.of("agenda",
+					"does not fit the day: each of the parts A (opening), B (professional content) and C (product lab)"
+							+ " must begin a line, missing " + missing);
+		}
+		this.meetings.updatePlan(meeting.id(), form.text("professionalGoals"), form.text("communityGoals"),
+				form.text("desiredProduct"), agenda, form.text("attachments"));
+		log.info("Meeting {} of community {} planned", meeting.id(), task.communityCode());
+		return Map.of();
+	}
+
+	public Map<String, Object> logisticsForm(TaskContext task) {
+		Meeting meeting = meetingOf(task);
+		Map<String, Object> values = context(meeting);
+		values.put("venue", meeting.venue());
+		values.put("catering", meeting.catering());
+		values.put("productionNotes", meeting.productionNotes());
+		return values;
+	}
+
+	public Map<String, Object> arrangeLogistics(TaskContext task, FormValues form) {
+		Meeting meeting = meetingOf(task);
+		this.meetings.updateLogistics(meeting.id(), form.text("venue"), form.text("catering"),
+				form.text("productionNotes"));
+		return Map.of();
+	}
+
+	public Map<String, Object> attendanceForm(TaskContext task) {
+		return context(meetingOf(task));
+	}
+
+	/** Stores attendance and feedback: the meeting was held. */
+	public Map<String, Object> recordAttendance(TaskContext task, FormValues form) {
+		Meeting meeting = meetingOf(task);
+		this.meetings.recordAttendance(meeting.id(), form.integer("attendanceCount"), form.integer("satisfaction"),
+				form.text("feedback"));
+		log.info("Meeting {} of community {} held", meeting.id(), task.communityCode());
+		return Map.of();
+	}
+
+	public Map<String, Object> knowledgeProductForm(TaskContext task) {
+		Meeting meeting = meetingOf(task);
+		Map<String, Object> values = context(meeting);
+		values.put("knowledgeProduct", meeting.knowledgeProduct());
+		values.put("productType", meeting.productType());
+		return values;
+	}
+
+	public Map<String, Object> writeKnowledgeProduct(TaskContext task, FormValues form) {
+		Meeting meeting = meetingOf(task);
+		this.meetings.updateKnowledgeProduct(meeting.id(), form.text("knowledgeProduct"), form.text("productType"));
+		return Map.of();
+	}
+
+	// helpers
+	// ----------------------------------------------------------------------------------------------------
+
+	/** The timer's date: the meeting day begins, Israel time. */
+	static Date meetingDay(LocalDate meetingDate) {
+		return Date.from(meetingDate.atStartOfDay(ZONE).toInstant());
+	}
+
+	/** The planning sheet and the logistics are due a week before the day. */
+	static Date planDue(LocalDate meetingDate) {
+		return meetingDay(meetingDate.minusDays(7));
+	}
+
+	private void checkDate(LocalDate date, List<FieldError> errors) {
+		if (date == null) {
+			errors.add(new FieldError("meetingDate", "is required"));
+		}
+		else if (date.isBefore(LocalDate.now(this.clock.withZone(ZONE)))) {
+			errors.add(new FieldError("meetingDate", "must be today or later"));
+		}
+	}
+
+	private static String text(String field, String value, List<FieldError> errors) {
+		if (blank(value)) {
+			errors.add(new FieldError(field, "is required"));
+			return null;
+		}
+		if (value.strip().length() > TEXT_LENGTH) {
+			errors.add(new FieldError(field, "must be at most " + TEXT_LENGTH + " characters long"));
+		}
+		return value.strip();
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private Community community(String code) {
+		return this.communities.findByCode(code)
+			.orElseThrow(() -> MeetingException.notFound("No community with code " + code));
+	}
+
+	private Meeting meetingOf(String code, long meetingId) {
+		Community community = community(code);
+		return this.meetings.find(meetingId)
+			.filter((meeting) -> meeting.communityId() == community.id())
+			.orElseThrow(() -> MeetingException.notFound("No meeting " + meetingId + " in community " + code));
+	}
+
+	private Meeting plannedMeeting(String code, long meetingId) {
+		Meeting meeting = meetingOf(code, meetingId);
+		if (meeting.status() != MeetingStatus.PLANNED) {
+			throw MeetingException.conflict("Meeting " + meetingId + " was " + meeting.status().name().toLowerCase());
+		}
+		return meeting;
+	}
+
+	private Meeting meetingOf(TaskContext task) {
+		Object id = task.variable(MEETING_ID);
+		if (!(id instanceof Number number)) {
+			throw new IllegalStateException("Task " + task.taskKey() + " of community " + task.communityCode()
+					+ " has no variable " + MEETING_ID);
+		}
+		return meetingOf(task.communityCode(), number.longValue());
+	}
+
+	/** The id of the meeting's running process. */
+	private String instanceOf(String code, long meetingId) {
+		ProcessInstance instance = asSystem(() -> this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(code)
+			.variableValueEquals(MEETING_ID, meetingId)
+			.singleResult());
+		if (instance == null) {
+			throw MeetingException.conflict("Meeting " + meetingId + " of community " + code + " is not running");
+		}
+		return instance.getId();
+	}
+
+	/**
+	 * The instance's subscription to a message; the innermost one (the gateway's catch
+	 * event before the event subprocess) when there are several.
+	 */
+	private Optional<EventSubscription> subscription(String instance, String message) {
+		List<EventSubscription> found = asSystem(() -> this.runtime.createEventSubscriptionQuery()
+			.processInstanceId(instance)
+			.eventType("message")
+			.eventName(message)
+			.list());
+		return found.stream()
+			.filter((subscription) -> !CommunityMeetingProcess.MEETING_CANCELLED_IN_PLANNING
+				.equals(subscription.getActivityId()))
+			.findFirst()
+			.or(() -> found.stream().findFirst());
+	}
+
+	/** The meeting as every form shows it, read only. */
+	private static Map<String, Object> context(Meeting meeting) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("meetingDate", meeting.meetingDate().toString());
+		values.put("topic", meeting.topic());
+		values.put("host", meeting.host());
+		return values;
+	}
+
+	/**
+	 * Runs an engine call without the signed-in user's authorizations (see the class
+	 * comment), then restores them.
+	 */
+	private <T> T asSystem(Supplier<T> call) {
+		Authentication user = this.identity.getCurrentAuthentication();
+		this.identity.clearAuthentication();
+		try {
+			return call.get();
+		}
+		finally {
+			if (user != null) {
+				this.identity.setAuthentication(user);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.learningcommunities.lifecycle.meetings;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A community's meetings, as JSON, for signed-in users:
+ * <ul>
+ * <li>{@code POST /api/communities/{code}/meetings}: schedule a meeting; 201 with its
+ * id;</li>
+ * <li>{@code GET /api/communities/{code}/meetings}: the meetings and their status;</li>
+ * <li>{@code POST /api/communities/{code}/meetings/{id}/move}: another day; 204;</li>
+ * <li>{@code POST /api/communities/{code}/meetings/{id}/cancel}: 204.</li>
+ * </ul>
+ * Only community leaders and project managers change meetings (403 for others). Refusals
+ * are problem details: 400 lists each invalid field in {@code errors}, 404 an unknown
+ * community or meeting, 409 a meeting held or cancelled already.
+ */
+@RestController
+@RequestMapping("/api/communities/{code}/meetings")
+class MeetingsApiController {
+
+	private final MeetingService meetings;
+
+	private final IdentityService identity;
+
+	MeetingsApiController(MeetingService meetings, IdentityService identity) {
+		this.meetings = meetings;
+		this.identity = identity;
+	}
+
+	@PostMapping
+	ResponseEntity<?> schedule(@PathVariable String code, @RequestBody NewMeeting meeting) {
+		if (!isLeaderOrProjectManager()) {
+			return forbidden();
+		}
+		long meetingId = this.meetings.schedule(code, meeting.meetingDate(), meeting.topic(), meeting.host(),
+				Boolean.TRUE.equals(meeting.online()), Boolean.TRUE.equals(meeting.seminar()));
+		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(meetingId).toUri();
+		return ResponseEntity.created(location).body(Map.of("meetingId", meetingId));
+	}
+
+	@GetMapping
+	List<MeetingView> meetings(@PathVariable String code) {
+		return this.meetings.meetings(code).stream().map(MeetingView::of).toList();
+	}
+
+	@PostMapping("/{id}/move")
+	ResponseEntity<?> move(@PathVariable String code, @PathVariable long id, @RequestBody Move move) {
+		if (!isLeaderOrProjectManager()) {
+			return forbidden();
+		}
+		this.meetings.move(code, id, move.meetingDate());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<?> cancel(@PathVariable String code, @PathVariable long id,
+			@RequestBody(required = false) Cancellation cancellation) {
+		if (!isLeaderOrProjectManager()) {
+			return forbidden();
+		}
+		this.meetings.cancel(code, id, (cancellation != null) ? cancellation.reason() : null);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(MeetingException ex) {
+		return switch (ex.kind()) {
+			case INVALID -> invalid(ex.getMessage(), ex.errors());
+			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, ex.getMessage());
+			case CONFLICT -> problem(HttpStatus.CONFLICT, ex.getMessage());
+		};
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath()
+				.stream()
+				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
+						: String.valueOf(reference.getIndex()))
+				.collect(Collectors.joining("."));
+			return invalid("Invalid fields: field '" + field + "' has a value of the wrong type",
+					List.of(new FieldError(field, "has a value of the wrong type")));
+		}
+		return invalid("The body is not a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+	}
+
+	private boolean isLeaderOrProjectManager() {
+		Authentication user = this.identity.getCurrentAuthentication();
+		return user != null && user.getGroupIds() != null && (user.getGroupIds().contains(Groups.COMMUNITY_LEADERS)
+				|| user.getGroupIds().contains(Groups.PROJECT_MANAGERS));
+	}
+
+	private static ResponseEntity<ProblemDetail> forbidden() {
+		return problem(HttpStatus.FORBIDDEN, "Only community leaders and project managers change meetings");
+	}
+
+	private static ResponseEntity<ProblemDetail> invalid(String detail, List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid fields");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	}
+
+	/**
+	 * The body of a new meeting: its day, topic, host, online or not, the seminar or not.
+	 */
+	record NewMeeting(LocalDate meetingDate, String topic, String host, Boolean online, Boolean seminar) {
+	}
+
+	/** The body of a move: the new day. */
+	record Move(LocalDate meetingDate) {
+	}
+
+	/** The body of a cancellation: why, if known. */
+	record Cancellation(String reason) {
+	}
+
+	/** A meeting as the API lists it. */
+	record MeetingView(long meetingId, int seq, LocalDate meetingDate, String topic, String host, boolean online,
+			boolean seminar, MeetingStatus status, String cancelReason, Integer attendanceCount, Integer satisfaction,
+			String knowledgeProduct) {
+
+		static MeetingView of(Meeting meeting) {
+			return new MeetingView(meeting.id(), meeting.seq(), meeting.meetingDate(), meeting.topic(), meeting.host(),
+					meeting.online(), meeting.seminar(), meeting.status(), meeting.cancelReason(),
+					meeting.attendanceCount(), meeting.satisfaction(), meeting.knowledgeProduct());
+		}
+
+	}
+
+}
