@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,19 @@ public class CallService {
 		log.info("Call of community {} closed early by {} (task {})", task.communityCode(), task.userId(),
 				task.taskKey());
 		return Map.of();
+	}
+
+	// the public application page
+	// ----------------------------------------------------------------------------------
+
+	/**
+	 * The community's call while it takes applications: open, and its deadline day not
+	 * over yet (the application API's rule).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CallForApplications> acceptingApplications(long communityId) {
+		Instant now = this.clock.instant();
+		return this.calls.latest(communityId, Status.OPEN).filter((call) -> now.isBefore(call.closesAt()));
 	}
 
 	// close-call
