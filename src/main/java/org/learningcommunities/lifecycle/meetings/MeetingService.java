@@ -8,12 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
+import org.learningcommunities.lifecycle.system.EngineAsApplication;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.InvalidFormException;
@@ -67,17 +65,17 @@ public class MeetingService {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
+	private final EngineAsApplication asApplication;
 
 	private final Clock clock;
 
 	MeetingService(MeetingRepository meetings, CommunityRepository communities, RuntimeService runtime,
-			TaskService tasks, IdentityService identity, Clock clock) {
+			TaskService tasks, EngineAsApplication asApplication, Clock clock) {
 		this.meetings = meetings;
 		this.communities = communities;
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.identity = identity;
+		this.asApplication = asApplication;
 		this.clock = clock;
 	}
 
@@ -103,7 +101,7 @@ public class MeetingService {
 		}
 		long meetingId = this.meetings.insert(community.id(), meetingDate, validTopic, validHost, online, seminar,
 				this.clock.instant());
-		asSystem(() -> this.runtime.startProcessInstanceByKey(KEY, code,
+		this.asApplication.call(() -> this.runtime.startProcessInstanceByKey(KEY, code,
 				Variables.putValue(MEETING_ID, meetingId)
 					.putValue(LEADER, community.leaderId())
 					.putValue(MEETING_DAY, meetingDay(meetingDate))
@@ -132,13 +130,14 @@ public class MeetingService {
 		}
 		String instance = instanceOf(code, meetingId);
 		boolean waitingForTheDay = subscription(instance, MEETING_MOVED).isPresent();
-		if (!waitingForTheDay && asSystem(() -> this.runtime.getActiveActivityIds(instance)).stream()
+		if (!waitingForTheDay && this.asApplication.call(() -> this.runtime.getActiveActivityIds(instance))
+			.stream()
 			.noneMatch((activity) -> PLAN_MEETING.equals(activity) || ARRANGE_LOGISTICS.equals(activity))) {
 			throw MeetingException.conflict("The day of meeting " + meetingId + " has come: it can no longer move");
 		}
 		this.meetings.updateDate(meeting.id(), newDate);
 		Date planDue = planDue(newDate);
-		asSystem(() -> {
+		this.asApplication.call(() -> {
 			this.runtime.setVariable(instance, MEETING_DAY, meetingDay(newDate));
 			this.runtime.setVariable(instance, PLAN_DUE, planDue);
 			for (Task task : this.tasks.createTaskQuery().processInstanceId(instance).list()) {
@@ -179,7 +178,7 @@ public class MeetingService {
 		EventSubscription subscription = subscription(instance, MEETING_CANCELLED)
 			.orElseThrow(() -> new IllegalStateException(
 					"Meeting " + meetingId + " of community " + code + " does not wait for " + MEETING_CANCELLED));
-		asSystem(() -> {
+		this.asApplication.call(() -> {
 			this.runtime.messageEventReceived(MEETING_CANCELLED, subscription.getExecutionId());
 			return null;
 		});
@@ -332,7 +331,7 @@ public class MeetingService {
 
 	/** The id of the meeting's running process. */
 	private String instanceOf(String code, long meetingId) {
-		ProcessInstance instance = asSystem(() -> this.runtime.createProcessInstanceQuery()
+		ProcessInstance instance = this.asApplication.call(() -> this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(KEY)
 			.processInstanceBusinessKey(code)
 			.variableValueEquals(MEETING_ID, meetingId)
@@ -348,7 +347,7 @@ public class MeetingService {
 	 * event before the event subprocess) when there are several.
 	 */
 	private Optional<EventSubscription> subscription(String instance, String message) {
-		List<EventSubscription> found = asSystem(() -> this.runtime.createEventSubscriptionQuery()
+		List<EventSubscription> found = this.asApplication.call(() -> this.runtime.createEventSubscriptionQuery()
 			.processInstanceId(instance)
 			.eventType("message")
 			.eventName(message)
@@ -367,23 +366,6 @@ public class MeetingService {
 		values.put("topic", meeting.topic());
 		values.put("host", meeting.host());
 		return values;
-	}
-
-	/**
-	 * Runs an engine call without the signed-in user's authorizations (see the class
-	 * comment), then restores them.
-	 */
-	private <T> T asSystem(Supplier<T> call) {
-		Authentication user = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			return call.get();
-		}
-		finally {
-			if (user != null) {
-				this.identity.setAuthentication(user);
-			}
-		}
 	}
 
 }

@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +15,7 @@ import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
 import org.learningcommunities.lifecycle.recruitment.CandidateRepository.OpenCall;
 import org.learningcommunities.lifecycle.recruitment.CandidateRepository.Question;
+import org.learningcommunities.lifecycle.system.EngineAsApplication;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.InvalidFormException;
@@ -62,17 +60,17 @@ public class RecruitmentService {
 
 	private final RuntimeService runtime;
 
-	private final IdentityService identity;
+	private final EngineAsApplication asApplication;
 
 	private final Clock clock;
 
 	RecruitmentService(CandidateRepository candidates, CommunityRepository communities, CandidateMail mail,
-			RuntimeService runtime, IdentityService identity, Clock clock) {
+			RuntimeService runtime, EngineAsApplication asApplication, Clock clock) {
 		this.candidates = candidates;
 		this.communities = communities;
 		this.mail = mail;
 		this.runtime = runtime;
-		this.identity = identity;
+		this.asApplication = asApplication;
 		this.clock = clock;
 	}
 
@@ -113,7 +111,7 @@ public class RecruitmentService {
 			// the same email applied at the same moment, in another transaction
 			throw RecruitmentException.conflict(alreadyApplied);
 		}
-		asSystem(() -> this.runtime.startProcessInstanceByKey(KEY, code,
+		this.asApplication.call(() -> this.runtime.startProcessInstanceByKey(KEY, code,
 				Variables.putValue(CANDIDATE_ID, candidateId).putValue(LEADER, community.leaderId())));
 		log.info("Application received for community {}: candidate {}", code, candidateId);
 		return candidateId;
@@ -242,13 +240,13 @@ public class RecruitmentService {
 			}
 		}
 		this.candidates.updateStatusReason(candidateId, why);
-		long running = asSystem(() -> this.runtime.createProcessInstanceQuery()
+		long running = this.asApplication.call(() -> this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(KEY)
 			.processInstanceBusinessKey(code)
 			.variableValueEquals(CANDIDATE_ID, candidateId)
 			.count());
 		if (running > 0) {
-			asSystem(() -> this.runtime.createMessageCorrelation(CANDIDATE_WITHDREW)
+			this.asApplication.call(() -> this.runtime.createMessageCorrelation(CANDIDATE_WITHDREW)
 				.processInstanceBusinessKey(code)
 				.processInstanceVariableEquals(CANDIDATE_ID, candidateId)
 				.correlateWithResult());
@@ -275,28 +273,11 @@ public class RecruitmentService {
 	 * waiting.
 	 */
 	private void admissionDecided(String code) {
-		int moved = asSystem(() -> this.runtime.createMessageCorrelation(ADMISSION_DECIDED)
+		int moved = this.asApplication.call(() -> this.runtime.createMessageCorrelation(ADMISSION_DECIDED)
 			.processInstanceBusinessKey(code)
 			.correlateAllWithResult()
 			.size());
 		log.debug("Admission decided in community {}: {} waiting process(es) told", code, moved);
-	}
-
-	/**
-	 * Runs an engine call without the signed-in user's authorizations (see the class
-	 * comment), then restores them.
-	 */
-	private <T> T asSystem(Supplier<T> call) {
-		Authentication user = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			return call.get();
-		}
-		finally {
-			if (user != null) {
-				this.identity.setAuthentication(user);
-			}
-		}
 	}
 
 	private Community community(String code) {
