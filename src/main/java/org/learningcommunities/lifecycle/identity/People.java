@@ -1,6 +1,7 @@
 package org.learningcommunities.lifecycle.identity;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.springframework.stereotype.Service;
 
@@ -15,6 +16,13 @@ public class People {
 
 	People(IdentityService identity) {
 		this.identity = identity;
+	}
+
+	/** Whether the signed-in user belongs to one of the groups. */
+	public boolean currentUserIsIn(String... groupIds) {
+		Authentication user = this.identity.getCurrentAuthentication();
+		return user != null && user.getGroupIds() != null
+				&& java.util.Arrays.stream(groupIds).anyMatch(user.getGroupIds()::contains);
 	}
 
 	public boolean isMemberOf(String userId, String groupId) {

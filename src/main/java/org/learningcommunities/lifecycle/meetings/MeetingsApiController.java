@@ -4,14 +4,10 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonMappingException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.learningcommunities.lifecycle.identity.Groups;
-import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,16 +40,16 @@ class MeetingsApiController {
 
 	private final MeetingService meetings;
 
-	private final IdentityService identity;
+	private final People people;
 
-	MeetingsApiController(MeetingService meetings, IdentityService identity) {
+	MeetingsApiController(MeetingService meetings, People people) {
 		this.meetings = meetings;
-		this.identity = identity;
+		this.people = people;
 	}
 
 	@PostMapping
 	ResponseEntity<?> schedule(@PathVariable String code, @RequestBody NewMeeting meeting) {
-		if (!isLeaderOrProjectManager()) {
+		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
 			return forbidden();
 		}
 		long meetingId = this.meetings.schedule(code, meeting.meetingDate(), meeting.topic(), meeting.host(),
@@ -69,7 +65,7 @@ class MeetingsApiController {
 
 	@PostMapping("/{id}/move")
 	ResponseEntity<?> move(@PathVariable String code, @PathVariable long id, @RequestBody Move move) {
-		if (!isLeaderOrProjectManager()) {
+		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
 			return forbidden();
 		}
 		this.meetings.move(code, id, move.meetingDate());
@@ -79,7 +75,7 @@ class MeetingsApiController {
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<?> cancel(@PathVariable String code, @PathVariable long id,
 			@RequestBody(required = false) Cancellation cancellation) {
-		if (!isLeaderOrProjectManager()) {
+		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
 			return forbidden();
 		}
 		this.meetings.cancel(code, id, (cancellation != null) ? cancellation.reason() : null);
@@ -89,45 +85,19 @@ class MeetingsApiController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(MeetingException ex) {
 		return switch (ex.kind()) {
-			case INVALID -> invalid(ex.getMessage(), ex.errors());
-			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, ex.getMessage());
-			case CONFLICT -> problem(HttpStatus.CONFLICT, ex.getMessage());
+			case INVALID -> ApiProblems.invalid(ex.getMessage(), ex.errors());
+			case NOT_FOUND -> ApiProblems.problem(HttpStatus.NOT_FOUND, ex.getMessage());
+			case CONFLICT -> ApiProblems.problem(HttpStatus.CONFLICT, ex.getMessage());
 		};
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			String field = mapping.getPath()
-				.stream()
-				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
-						: String.valueOf(reference.getIndex()))
-				.collect(Collectors.joining("."));
-			return invalid("Invalid fields: field '" + field + "' has a value of the wrong type",
-					List.of(new FieldError(field, "has a value of the wrong type")));
-		}
-		return invalid("The body is not a JSON object", List.of(new FieldError("body", "must be a JSON object")));
-	}
-
-	private boolean isLeaderOrProjectManager() {
-		Authentication user = this.identity.getCurrentAuthentication();
-		return user != null && user.getGroupIds() != null && (user.getGroupIds().contains(Groups.COMMUNITY_LEADERS)
-				|| user.getGroupIds().contains(Groups.PROJECT_MANAGERS));
+		return ApiProblems.unreadable(ex);
 	}
 
 	private static ResponseEntity<ProblemDetail> forbidden() {
-		return problem(HttpStatus.FORBIDDEN, "Only community leaders and project managers change meetings");
-	}
-
-	private static ResponseEntity<ProblemDetail> invalid(String detail, List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Invalid fields");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+		return ApiProblems.problem(HttpStatus.FORBIDDEN, "Only community leaders and project managers change meetings");
 	}
 
 	/**

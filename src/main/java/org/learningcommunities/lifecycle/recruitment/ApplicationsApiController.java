@@ -4,14 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonMappingException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.learningcommunities.lifecycle.identity.Groups;
-import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -45,11 +41,11 @@ class ApplicationsApiController {
 
 	private final RecruitmentService recruitment;
 
-	private final IdentityService identity;
+	private final People people;
 
-	ApplicationsApiController(RecruitmentService recruitment, IdentityService identity) {
+	ApplicationsApiController(RecruitmentService recruitment, People people) {
 		this.recruitment = recruitment;
-		this.identity = identity;
+		this.people = people;
 	}
 
 	@PostMapping("/applications")
@@ -75,8 +71,9 @@ class ApplicationsApiController {
 	@PostMapping("/candidates/{id}/withdrawal")
 	ResponseEntity<?> withdraw(@PathVariable String code, @PathVariable long id,
 			@RequestBody(required = false) Withdrawal withdrawal) {
-		if (!isLeaderOrProjectManager()) {
-			return problem(HttpStatus.FORBIDDEN, "Only community leaders and project managers withdraw candidates");
+		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
+			return ApiProblems.problem(HttpStatus.FORBIDDEN,
+					"Only community leaders and project managers withdraw candidates");
 		}
 		this.recruitment.withdraw(code, id, (withdrawal != null) ? withdrawal.reason() : null);
 		return ResponseEntity.noContent().build();
@@ -84,44 +81,19 @@ class ApplicationsApiController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidApplicationException ex) {
-		return invalid(ex.getMessage(), ex.errors());
+		return ApiProblems.invalid(ex.getMessage(), ex.errors());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			String field = mapping.getPath()
-				.stream()
-				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
-						: String.valueOf(reference.getIndex()))
-				.collect(Collectors.joining("."));
-			return invalid("Invalid fields: field '" + field + "' has a value of the wrong type",
-					List.of(new FieldError(field, "has a value of the wrong type")));
-		}
-		return invalid("The body is not a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+		return ApiProblems.unreadable(ex);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(RecruitmentException ex) {
-		return problem((ex.kind() == RecruitmentException.Kind.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+		return ApiProblems.problem(
+				(ex.kind() == RecruitmentException.Kind.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
 				ex.getMessage());
-	}
-
-	private boolean isLeaderOrProjectManager() {
-		Authentication user = this.identity.getCurrentAuthentication();
-		return user != null && user.getGroupIds() != null && (user.getGroupIds().contains(Groups.COMMUNITY_LEADERS)
-				|| user.getGroupIds().contains(Groups.PROJECT_MANAGERS));
-	}
-
-	private static ResponseEntity<ProblemDetail> invalid(String detail, List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Invalid fields");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 	/** The body of a withdrawal: why the candidate withdrew, if known. */

@@ -7,11 +7,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.identity.People;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * checks which requests need a login.
  */
 @WebMvcTest(ApplicationsApiController.class)
+@Import(People.class)
 class ApplicationsApiControllerTests {
 
 	private static final String CODE = "econ-dev-2026";

@@ -1,0 +1,47 @@
+package org.learningcommunities.lifecycle.system;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * The answers of our JSON API when it refuses a request: RFC 7807 problem details, with
+ * {@code errors: [{field, message}]} naming each invalid field.
+ */
+public final class ApiProblems {
+
+	private ApiProblems() {
+	}
+
+	public static ResponseEntity<ProblemDetail> invalid(String detail, List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid fields");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	}
+
+	/** A body that is not JSON, or a field of the wrong type, named by its path. */
+	public static ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath()
+				.stream()
+				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
+						: String.valueOf(reference.getIndex()))
+				.collect(Collectors.joining("."));
+			return invalid("Invalid fields: field '" + field + "' has a value of the wrong type",
+					List.of(new FieldError(field, "has a value of the wrong type")));
+		}
+		return invalid("The body is not a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+	}
+
+}
