@@ -1,7 +1,9 @@
 package org.learningcommunities.lifecycle.community;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -34,13 +36,20 @@ public class CommunityService {
 
 	private final StageDataRepository stageData;
 
+	private final ProductRepository products;
+
+	private final List<ProductSuggestions> productSuggestions;
+
 	private final People people;
 
 	private final Clock clock;
 
-	CommunityService(CommunityRepository communities, StageDataRepository stageData, People people, Clock clock) {
+	CommunityService(CommunityRepository communities, StageDataRepository stageData, ProductRepository products,
+			List<ProductSuggestions> productSuggestions, People people, Clock clock) {
 		this.communities = communities;
 		this.stageData = stageData;
+		this.products = products;
+		this.productSuggestions = productSuggestions;
 		this.people = people;
 		this.clock = clock;
 	}
@@ -151,17 +160,63 @@ public class CommunityService {
 	// the year summary
 	// -------------------------------------------------------------------------------------------
 
+	/**
+	 * The summary written so far, and the year's products: those registered already, or
+	 * else what the meetings (and other capabilities) made during the stage.
+	 */
 	public Map<String, Object> yearSummaryForm(TaskContext task) {
-		return this.stageData.findYearSummary(get(task.communityCode()).id(), stageOf(task))
-			.<Map<String, Object>>map((row) -> Map.of("evaluationResults", row.get("evaluation_results"),
-					"communitySummary", row.get("community_summary"), "nextYearGoals", row.get("next_year_goals")))
-			.orElse(Map.of());
+		Community community = get(task.communityCode());
+		Stage stage = stageOf(task);
+		Map<String, Object> values = new LinkedHashMap<>();
+		this.stageData.findYearSummary(community.id(), stage).ifPresent((row) -> {
+			values.put("evaluationResults", row.get("evaluation_results"));
+			values.put("communitySummary", row.get("community_summary"));
+			values.put("nextYearGoals", row.get("next_year_goals"));
+		});
+		List<Product> registered = this.products.findByStage(community.id(), stage);
+		List<Product> offered = registered;
+		if (registered.isEmpty()) {
+			LocalDate since = this.products.enteredOn(community.id(), stage).orElse(LocalDate.EPOCH);
+			offered = this.productSuggestions.stream()
+				.flatMap((source) -> source.suggestedFor(community.code(), stage, since).stream())
+				.toList();
+		}
+		if (!offered.isEmpty()) {
+			values.put("products", offered.stream().map(CommunityService::row).toList());
+		}
+		return values;
 	}
 
+	/** Stores the summary and registers the year's products with their types. */
 	public Map<String, Object> summarizeYear(TaskContext task, FormValues form) {
-		this.stageData.replaceYearSummary(get(task.communityCode()).id(), stageOf(task), form.text("evaluationResults"),
+		Community community = get(task.communityCode());
+		Stage stage = stageOf(task);
+		this.stageData.replaceYearSummary(community.id(), stage, form.text("evaluationResults"),
 				form.text("communitySummary"), form.text("nextYearGoals"), task.userId(), this.clock.instant());
+		List<Product> registered = form.rows("products")
+			.stream()
+			.map((row) -> new Product(stage, row.text("title"), row.text("productType"), row.text("description")))
+			.toList();
+		this.products.replace(community.id(), stage, registered, task.userId(), this.clock.instant());
+		log.info("Year summary of community {} for {} written with {} product(s)", community.code(), stage,
+				registered.size());
 		return Map.of();
+	}
+
+	/** Every product the community registered, stage by stage. */
+	@Transactional(readOnly = true)
+	public List<Product> products(String code) {
+		return this.products.findByCommunity(get(code).id());
+	}
+
+	private static Map<String, Object> row(Product product) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("title", product.title());
+		row.put("productType", product.productType());
+		if (product.description() != null) {
+			row.put("description", product.description());
+		}
+		return row;
 	}
 
 	private static Stage stageOf(TaskContext task) {

@@ -1,5 +1,9 @@
 package org.learningcommunities.lifecycle.meetings;
 
+import java.util.Map;
+
+import org.learningcommunities.lifecycle.community.ForumsService;
+import org.learningcommunities.lifecycle.community.YearProcess;
 import org.learningcommunities.lifecycle.system.FormHandlers;
 import org.learningcommunities.lifecycle.system.TaskFormHandler;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +15,18 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class MeetingForms {
+
+	/**
+	 * The syllabus opens with the topics the first meeting chose, and schedules a meeting
+	 * per row.
+	 */
+	@Bean
+	TaskFormHandler layOutSyllabusForm(MeetingService meetings, ForumsService forums) {
+		return FormHandlers.of(YearProcess.LAY_OUT_SYLLABUS, (task) -> {
+			Object topics = forums.firstMeetingForm(task).get("chosenTopics");
+			return (topics != null) ? Map.of("chosenTopics", topics) : Map.of();
+		}, meetings::layOutSyllabus);
+	}
 
 	@Bean
 	TaskFormHandler planMeetingForm(MeetingService meetings) {

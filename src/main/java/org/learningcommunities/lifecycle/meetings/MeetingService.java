@@ -3,11 +3,13 @@ package org.learningcommunities.lifecycle.meetings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,6 +40,7 @@ import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_DUE;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_MEETING;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.ZONE;
+import static org.learningcommunities.lifecycle.community.YearProcess.MEETING_CONCLUDED;
 
 /**
  * A community's meetings (guide p.30-33): the rows of {@code lc_meeting} and the
@@ -56,6 +59,12 @@ public class MeetingService {
 	private static final int TEXT_LENGTH = 200;
 
 	private static final int REASON_LENGTH = 4000;
+
+	/** The syllabus form's repeating group of meetings. */
+	static final String SYLLABUS = "meetings";
+
+	/** About ten meetings a year; more than two a month is a mistake. */
+	static final int SYLLABUS_SIZE = 24;
 
 	private final MeetingRepository meetings;
 
@@ -92,13 +101,12 @@ public class MeetingService {
 	public long schedule(String code, LocalDate meetingDate, String topic, String host, boolean online,
 			boolean seminar) {
 		Community community = community(code);
-		List<FieldError> errors = new ArrayList<>();
-		checkDate(meetingDate, errors);
-		String validTopic = text("topic", topic, errors);
-		String validHost = text("host", (online && blank(host)) ? "online" : host, errors);
+		List<FieldError> errors = problems(meetingDate, topic, host, online);
 		if (!errors.isEmpty()) {
 			throw MeetingException.invalid(errors);
 		}
+		String validTopic = topic.strip();
+		String validHost = (online && blank(host)) ? "online" : host.strip();
 		long meetingId = this.meetings.insert(community.id(), meetingDate, validTopic, validHost, online, seminar,
 				this.clock.instant());
 		this.asApplication.call(() -> this.runtime.startProcessInstanceByKey(KEY, code,
@@ -108,6 +116,75 @@ public class MeetingService {
 					.putValue(PLAN_DUE, planDue(meetingDate))));
 		log.info("Meeting {} of community {} scheduled for {}", meetingId, code, meetingDate);
 		return meetingId;
+	}
+
+	/**
+	 * Lays out the year's syllabus (the form of {@code lay-out-syllabus}): schedules a
+	 * meeting for each row, or none when any row is invalid.
+	 * @throws InvalidFormException naming each invalid field by its row, e.g.
+	 * {@code meetings[3].meetingDate}
+	 */
+	public Map<String, Object> layOutSyllabus(TaskContext task, FormValues form) {
+		List<FormValues> rows = form.rows(SYLLABUS);
+		List<FieldError> errors = new ArrayList<>();
+		if (rows.isEmpty()) {
+			errors.add(new FieldError(SYLLABUS, "needs at least one meeting"));
+		}
+		else if (rows.size() > SYLLABUS_SIZE) {
+			errors.add(new FieldError(SYLLABUS, "may hold at most " + SYLLABUS_SIZE + " meetings"));
+		}
+		Set<LocalDate> days = new HashSet<>();
+		int seminars = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			FormValues row = rows.get(i);
+			LocalDate day = row.date("meetingDate");
+			List<FieldError> rowErrors = problems(day, row.text("topic"), row.text("host"), row.flag("online"));
+			if (day != null && !days.add(day)) {
+				rowErrors.add(new FieldError("meetingDate", "is the day of another meeting in the syllabus"));
+			}
+			seminars += row.flag("seminar") ? 1 : 0;
+			String prefix = SYLLABUS + "[" + i + "].";
+			rowErrors.forEach((error) -> errors.add(new FieldError(prefix + error.field(), error.message())));
+		}
+		if (seminars > 1) {
+			errors.add(new FieldError(SYLLABUS, "may mark one meeting only as the two-day seminar"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFormException(errors);
+		}
+		for (FormValues row : rows) {
+			schedule(task.communityCode(), row.date("meetingDate"), row.text("topic"), row.text("host"),
+					row.flag("online"), row.flag("seminar"));
+		}
+		log.info("Syllabus of community {} laid out: {} meetings", task.communityCode(), rows.size());
+		return Map.of();
+	}
+
+	/**
+	 * The community's meetings not yet over: planned, or held without their knowledge
+	 * product yet. Read from the application's rows, not the engine's, because the
+	 * syllabus starts its meetings in the transaction that then counts them, and an
+	 * engine query does not see instances started in its own transaction.
+	 */
+	@Transactional(readOnly = true)
+	public long countOpenMeetings(String code) {
+		return this.meetings.findByCommunity(community(code).id())
+			.stream()
+			.filter((meeting) -> meeting.status() == MeetingStatus.PLANNED
+					|| (meeting.status() == MeetingStatus.HELD && meeting.knowledgeProduct() == null))
+			.count();
+	}
+
+	/**
+	 * Tells the community's processes that a meeting is over (message
+	 * {@code meeting-concluded}); nobody need be waiting.
+	 */
+	public void meetingConcluded(String code) {
+		int told = this.asApplication.call(() -> this.runtime.createMessageCorrelation(MEETING_CONCLUDED)
+			.processInstanceBusinessKey(code)
+			.correlateAllWithResult()
+			.size());
+		log.debug("Meeting concluded in community {}: {} waiting process(es) told", code, told);
 	}
 
 	public List<Meeting> meetings(String code) {
@@ -274,6 +351,22 @@ public class MeetingService {
 	/** The planning sheet and the logistics are due a week before the day. */
 	static Date planDue(LocalDate meetingDate) {
 		return meetingDay(meetingDate.minusDays(7));
+	}
+
+	/** What is wrong with a meeting's day, topic and host; empty when nothing is. */
+	private List<FieldError> problems(LocalDate meetingDate, String topic, String host, boolean online) {
+		List<FieldError> errors = new ArrayList<>();
+		checkDate(meetingDate, errors);
+		text("topic", topic, errors);
+		if (!(online && blank(host))) {
+			if (blank(host)) {
+				errors.add(new FieldError("host", "is required unless the meeting is online"));
+			}
+			else {
+				text("host", host, errors);
+			}
+		}
+		return errors;
 	}
 
 	private void checkDate(LocalDate date, List<FieldError> errors) {

@@ -82,7 +82,8 @@ import static org.learningcommunities.lifecycle.community.YearProcess.SUMMARIZE_
  */
 @Deployment(resources = { "processes/year-one.bpmn", "processes/community-mix-check.dmn", "forms/draft-call.form",
 		"forms/follow-applications.form", "forms/confirm-cohort.form", "forms/choose-forums.form",
-		"forms/record-first-meeting.form", "forms/summarize-year.form", "forms/sign-stage-gate.form" })
+		"forms/record-first-meeting.form", "forms/lay-out-syllabus.form", "forms/summarize-year.form",
+		"forms/sign-stage-gate.form" })
 class YearOneProcessTest {
 
 	private static final String FEWER_THAN_30 = "פחות מ-30 חברים · Fewer than 30 members";
@@ -104,6 +105,9 @@ class YearOneProcessTest {
 	/** The open admissions "Count open admissions" finds, one per call. */
 	private final Deque<Integer> openAdmissions = new ArrayDeque<>();
 
+	/** The open meetings "Count open meetings" finds, one per call; none when empty. */
+	private final Deque<Integer> openMeetings = new ArrayDeque<>();
+
 	/** The cohorts "Measure the cohort" finds, one per call. */
 	private final Deque<Map<String, Object>> cohorts = new ArrayDeque<>();
 
@@ -117,6 +121,11 @@ class YearOneProcessTest {
 		Mocks.register("countOpenAdmissionsDelegate", (JavaDelegate) (execution) -> {
 			this.journal.add(COUNT_OPEN_ADMISSIONS);
 			execution.setVariable(OPEN_ADMISSIONS, this.openAdmissions.remove());
+		});
+		Mocks.register("countOpenMeetingsDelegate", (JavaDelegate) (execution) -> {
+			this.journal.add(YearProcess.COUNT_OPEN_MEETINGS);
+			execution.setVariable(YearProcess.OPEN_MEETINGS,
+					this.openMeetings.isEmpty() ? 0 : this.openMeetings.remove());
 		});
 		Mocks.register("measureCohortDelegate", (JavaDelegate) (execution) -> {
 			this.journal.add(MEASURE_COHORT);
@@ -156,11 +165,12 @@ class YearOneProcessTest {
 		assertThat(year).isEnded()
 			.hasPassedInOrder(YEAR_ONE_STARTED, DRAFT_CALL, PUBLISH_CALL, FOLLOW_APPLICATIONS, CALL_DEADLINE_PASSED,
 					CLOSE_CALL, COUNT_OPEN_ADMISSIONS, ADMISSIONS_DECIDED, MEASURE_COHORT, CHECK_MIX, CONFIRM_COHORT,
-					YearOneProcess.CHOOSE_FORUMS, YearOneProcess.RECORD_FIRST_MEETING, SUMMARIZE_YEAR, SIGN_STAGE_GATE,
+					YearOneProcess.CHOOSE_FORUMS, YearOneProcess.RECORD_FIRST_MEETING, YearProcess.LAY_OUT_SYLLABUS,
+					YearProcess.COUNT_OPEN_MEETINGS, YearProcess.MEETINGS_CONCLUDED, SUMMARIZE_YEAR, SIGN_STAGE_GATE,
 					YEAR_ONE_COMPLETED)
 			.hasNotPassed(ADMISSION_DECIDED);
 		assertThat(this.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
-				CHECK_MIX + " []");
+				CHECK_MIX + " []", YearProcess.COUNT_OPEN_MEETINGS);
 	}
 
 	@Test
@@ -259,6 +269,51 @@ class YearOneProcessTest {
 	}
 
 	@Test
+	void yearSummaryWaitsUntilEveryMeetingOfTheSyllabusIsHeldOrCancelled() {
+		// given: the cohort is confirmed, and the syllabus will leave two meetings open
+		this.openAdmissions.add(0);
+		this.cohorts.add(balancedCohort());
+		this.openMeetings.addAll(List.of(2, 1, 0));
+		ProcessInstance year = startYear();
+		draftCall(year);
+		followApplications(year);
+		executeJobOf(year, CALL_DEADLINE_PASSED);
+		confirmCohort(year, COHORT_CONFIRM);
+
+		// when: the syllabus is laid out
+		chooseForumsAndRecordFirstMeeting(year);
+
+		// then: the year waits for a meeting to conclude, with a daily recount as a
+		// safety net
+		assertThat(year).isWaitingAtExactly(YearProcess.MEETING_CONCLUDED_OR_RECOUNT);
+		Job recount = jobQuery().processInstanceId(year.getId())
+			.activityId(YearProcess.RECOUNT_MEETINGS)
+			.singleResult();
+		assertThat(recount.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofHours(23))));
+
+		// when: one meeting ends (its process sends meeting-concluded by business key)
+		int woken = runtimeService().createMessageCorrelation(YearProcess.MEETING_CONCLUDED)
+			.processInstanceBusinessKey(CODE)
+			.correlateAllWithResult()
+			.size();
+		assertThat(woken).isEqualTo(1);
+		executeJobOf(year, YearProcess.MEETING_CONCLUDED);
+
+		// then: one is still open, so the year waits again
+		assertThat(year).isWaitingAtExactly(YearProcess.MEETING_CONCLUDED_OR_RECOUNT);
+
+		// when: the last one ended unseen, and the daily recount comes
+		executeJobOf(year, YearProcess.RECOUNT_MEETINGS);
+
+		// then: every meeting is over, and the leader summarizes the year
+		assertThat(year).isWaitingAtExactly(SUMMARIZE_YEAR);
+		assertThat(this.journal.stream().filter(YearProcess.COUNT_OPEN_MEETINGS::equals)).hasSize(3);
+		summarizeYear(year);
+		signStageGate(year, GATE_SIGN);
+		assertThat(year).isEnded();
+	}
+
+	@Test
 	void yearSummarySentBackIsSummarizedAgainWithoutReopeningRecruitment() {
 		// given: a confirmed cohort and a year summary waiting for the stage gate
 		this.openAdmissions.add(0);
@@ -333,6 +388,9 @@ class YearOneProcessTest {
 		complete(task());
 		assertThat(year).isWaitingAtExactly(YearOneProcess.RECORD_FIRST_MEETING);
 		assertUserTask(task(), Groups.COMMUNITY_LEADERS, LEADER, 30);
+		complete(task());
+		assertThat(year).isWaitingAtExactly(YearProcess.LAY_OUT_SYLLABUS);
+		assertUserTask(task(), Groups.COMMUNITY_LEADERS, LEADER, 14);
 		complete(task());
 	}
 

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,6 +79,20 @@ class CommunityMeetingProcessTest {
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
+	/** The business keys the message end events told, in order. */
+	private final List<String> concluded = new ArrayList<>();
+
+	@BeforeEach
+	void registerFakes() {
+		Mocks.register("meetingConcludedDelegate",
+				(JavaDelegate) (execution) -> this.concluded.add(execution.getProcessBusinessKey()));
+	}
+
+	@AfterEach
+	void resetFakes() {
+		Mocks.reset();
+	}
+
 	@Test
 	void meetingPlannedAndHeldOnItsDayEndsWithTheKnowledgeProduct() {
 		// given: a meeting scheduled, planned and arranged
@@ -89,6 +109,7 @@ class CommunityMeetingProcessTest {
 		complete(task(meeting));
 		leadersTask(meeting, WRITE_KNOWLEDGE_PRODUCT);
 		complete(task(meeting));
+		conclude(meeting, MEETING_HELD);
 		assertThat(meeting).isEnded()
 			.hasPassedInOrder(MEETING_SCHEDULED, PLAN_MEETING, ARRANGE_LOGISTICS, MEETING_DAY_MOVED_OR_CANCELLED,
 					MEETING_DAY_ARRIVED, RECORD_ATTENDANCE, WRITE_KNOWLEDGE_PRODUCT, MEETING_HELD)
@@ -114,6 +135,7 @@ class CommunityMeetingProcessTest {
 		execute(timer);
 		complete(task(meeting));
 		complete(task(meeting));
+		conclude(meeting, MEETING_HELD);
 		assertThat(meeting).isEnded().hasPassedInOrder(MEETING_MOVED, MEETING_DAY_ARRIVED, MEETING_HELD);
 	}
 
@@ -127,6 +149,7 @@ class CommunityMeetingProcessTest {
 		cancel(meeting);
 
 		// then: the gateway's catch event took the message; no timer is left
+		conclude(meeting, MEETING_CANCELLED_END);
 		assertThat(meeting).isEnded()
 			.hasPassedInOrder(MEETING_DAY_MOVED_OR_CANCELLED, MEETING_CANCELLED, MEETING_CANCELLED_END)
 			.hasNotPassed(MEETING_DAY_ARRIVED, RECORD_ATTENDANCE, MEETING_CANCELLED_IN_PLANNING);
@@ -144,11 +167,23 @@ class CommunityMeetingProcessTest {
 		cancel(meeting);
 
 		// then: its planning task is gone; the other meeting goes on
+		conclude(meeting, MEETING_CANCELLED_IN_PLANNING_END);
 		assertThat(meeting).isEnded()
 			.hasPassedInOrder(MEETING_SCHEDULED, MEETING_CANCELLED_IN_PLANNING, MEETING_CANCELLED_IN_PLANNING_END)
 			.hasNotPassed(ARRANGE_LOGISTICS, MEETING_CANCELLED_END);
 		assertThat(taskQuery().processInstanceId(meeting.getId()).count()).isZero();
 		assertThat(other).isWaitingAtExactly(PLAN_MEETING);
+	}
+
+	/**
+	 * The meeting ends in a job of its own, which tells the waiting stage
+	 * (meeting-concluded) by business key.
+	 */
+	private void conclude(ProcessInstance meeting, String endEvent) {
+		assertThat(meeting).isWaitingAt(endEvent);
+		int before = this.concluded.size();
+		execute(jobQuery().processInstanceId(meeting.getId()).activityId(endEvent).singleResult());
+		assertThat(this.concluded).hasSize(before + 1).last().isEqualTo(CODE);
 	}
 
 	private static ProcessInstance schedule(long meetingId, LocalDate day) {

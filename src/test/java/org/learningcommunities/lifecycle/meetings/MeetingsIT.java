@@ -155,6 +155,7 @@ class MeetingsIT {
 		assertThat(held.path("status").asText()).isEqualTo("HELD");
 		assertThat(held.path("attendanceCount").asInt()).isEqualTo(32);
 		assertThat(held.path("satisfaction").asInt()).isEqualTo(5);
+		endInItsOwnJob(instance);
 		assertThat(read(ADMIN, "/engine-rest/history/process-instance/" + instance).path("state").asText())
 			.isEqualTo("COMPLETED");
 		assertThat(post(LEADER, meetings(code) + "/" + meetingId + "/move",
@@ -204,6 +205,7 @@ class MeetingsIT {
 		assertThat(cancelled.path("cancelReason").asText()).isEqualTo("The host authority cannot host");
 		assertThat(meeting(code, waiting).path("status").asText()).isEqualTo("CANCELLED");
 		assertThat(tasks(code, "plan-meeting")).isEmpty();
+		endInItsOwnJob(waitingInstance);
 		assertThat(read(ADMIN, "/engine-rest/job?processInstanceId=" + waitingInstance)).isEmpty();
 		assertThat(post(LEADER, meetings(code) + "/" + inPlanning + "/cancel", null).getStatusCode().value())
 			.isEqualTo(409);
@@ -306,6 +308,18 @@ class MeetingsIT {
 		form.forEach((key, value) -> variables.put(key, Map.of("value", value)));
 		return post(LEADER, "/engine-rest/task/" + task.path("id").asText() + "/submit-form",
 				Map.of("variables", variables));
+	}
+
+	/**
+	 * A meeting ends in a job of its own (it tells the waiting stage): runs it, as the
+	 * job executor would.
+	 */
+	private void endInItsOwnJob(String instance) throws IOException {
+		JsonNode jobs = read(ADMIN, "/engine-rest/job?processInstanceId=" + instance);
+		assertThat(jobs).as("the end job of %s", instance).hasSize(1);
+		assertThat(jobs.get(0).path("dueDate").isNull()).as("due at once").isTrue();
+		assertThat(post(ADMIN, "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute", null).getStatusCode()
+			.value()).isEqualTo(204);
 	}
 
 	private JsonNode onlyTimer(String instance) throws IOException {
