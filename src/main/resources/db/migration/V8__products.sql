@@ -6,6 +6,7 @@ create table lc_product (
     community_id  bigint        not null references lc_community (id),
     stage         varchar(20)   not null, -- YEAR_ONE, YEAR_TWO, YEAR_THREE
     seq           integer       not null, -- order within the stage, as listed
+    source        varchar(20)   not null, -- MEETING (a meeting's knowledge product) or OTHER (written in the summary)
     title         varchar(200)  not null,
     product_type  varchar(40)   not null, -- summary, one-pager, video, podcast, mind-map, padlet, booklet, ...
     description   varchar(4000),

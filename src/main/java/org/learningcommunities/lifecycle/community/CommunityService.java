@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ public class CommunityService {
 
 	private static final Logger log = LoggerFactory.getLogger(CommunityService.class);
 
+	private static final int PRODUCT_TITLE_LENGTH = 200;
+
 	private final CommunityRepository communities;
 
 	private final StageDataRepository stageData;
@@ -40,12 +43,15 @@ public class CommunityService {
 
 	private final List<ProductSuggestions> productSuggestions;
 
+	private final ProductTypes productTypes;
+
 	private final People people;
 
 	private final Clock clock;
 
 	CommunityService(CommunityRepository communities, StageDataRepository stageData, ProductRepository products,
-			List<ProductSuggestions> productSuggestions, People people, Clock clock) {
+			List<ProductSuggestions> productSuggestions, ProductTypes productTypes, People people, Clock clock) {
+		this.productTypes = productTypes;
 		this.communities = communities;
 		this.stageData = stageData;
 		this.products = products;
@@ -161,8 +167,8 @@ public class CommunityService {
 	// -------------------------------------------------------------------------------------------
 
 	/**
-	 * The summary written so far, and the year's products: those registered already, or
-	 * else what the meetings (and other capabilities) made during the stage.
+	 * The summary written so far, the knowledge products of the year's meetings (and what
+	 * other capabilities made), and the other products written before.
 	 */
 	public Map<String, Object> yearSummaryForm(TaskContext task) {
 		Community community = get(task.communityCode());
@@ -173,30 +179,32 @@ public class CommunityService {
 			values.put("communitySummary", row.get("community_summary"));
 			values.put("nextYearGoals", row.get("next_year_goals"));
 		});
-		List<Product> registered = this.products.findByStage(community.id(), stage);
-		List<Product> offered = registered;
-		if (registered.isEmpty()) {
-			LocalDate since = this.products.enteredOn(community.id(), stage).orElse(LocalDate.EPOCH);
-			offered = this.productSuggestions.stream()
-				.flatMap((source) -> source.suggestedFor(community.code(), stage, since).stream())
-				.toList();
-		}
-		if (!offered.isEmpty()) {
-			values.put("products", offered.stream().map(CommunityService::row).toList());
+		List<Product> made = suggested(community, stage);
+		values.put("meetingProducts",
+				made.isEmpty() ? "-" : String.join("\n", made.stream().map(CommunityService::line).toList()));
+		List<Product> others = this.products.findByStage(community.id(), stage)
+			.stream()
+			.filter((product) -> product.source() == Product.Source.OTHER)
+			.toList();
+		if (!others.isEmpty()) {
+			values.put("otherProducts", String.join("\n", others.stream().map(CommunityService::line).toList()));
 		}
 		return values;
 	}
 
-	/** Stores the summary and registers the year's products with their types. */
+	/**
+	 * Stores the summary and registers the year's products: the meetings' knowledge
+	 * products and the other products written one per line ({@code type | title |
+	 * description or link}).
+	 * @throws InvalidFormException naming {@code otherProducts} with every wrong line
+	 */
 	public Map<String, Object> summarizeYear(TaskContext task, FormValues form) {
 		Community community = get(task.communityCode());
 		Stage stage = stageOf(task);
+		List<Product> registered = new ArrayList<>(suggested(community, stage));
+		registered.addAll(otherProducts(stage, form.text("otherProducts")));
 		this.stageData.replaceYearSummary(community.id(), stage, form.text("evaluationResults"),
 				form.text("communitySummary"), form.text("nextYearGoals"), task.userId(), this.clock.instant());
-		List<Product> registered = form.rows("products")
-			.stream()
-			.map((row) -> new Product(stage, row.text("title"), row.text("productType"), row.text("description")))
-			.toList();
 		this.products.replace(community.id(), stage, registered, task.userId(), this.clock.instant());
 		log.info("Year summary of community {} for {} written with {} product(s)", community.code(), stage,
 				registered.size());
@@ -209,14 +217,50 @@ public class CommunityService {
 		return this.products.findByCommunity(get(code).id());
 	}
 
-	private static Map<String, Object> row(Product product) {
-		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("title", product.title());
-		row.put("productType", product.productType());
-		if (product.description() != null) {
-			row.put("description", product.description());
+	private List<Product> suggested(Community community, Stage stage) {
+		LocalDate since = this.products.enteredOn(community.id(), stage).orElse(LocalDate.EPOCH);
+		return this.productSuggestions.stream()
+			.flatMap((source) -> source.suggestedFor(community.code(), stage, since).stream())
+			.toList();
+	}
+
+	private List<Product> otherProducts(Stage stage, String text) {
+		List<Product> found = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		String[] lines = (text != null) ? text.split("\\R") : new String[0];
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].isBlank()) {
+				continue;
+			}
+			String[] columns = lines[i].split("\\|", 3);
+			String where = "line " + (i + 1) + ": ";
+			if (columns.length < 2 || columns[1].isBlank()) {
+				problems.add(where + "write the type | the title | a description or link");
+				continue;
+			}
+			String title = columns[1].strip();
+			String description = (columns.length == 3 && !columns[2].isBlank()) ? columns[2].strip() : null;
+			Optional<String> type = this.productTypes.find(columns[0]);
+			if (type.isEmpty()) {
+				problems.add(where + "'" + columns[0].strip() + "' is not one of the guide's product types");
+			}
+			else if (title.length() > PRODUCT_TITLE_LENGTH) {
+				problems.add(where + "the title must be at most " + PRODUCT_TITLE_LENGTH + " characters long");
+			}
+			else {
+				found.add(new Product(stage, Product.Source.OTHER, title, type.get(), description));
+			}
 		}
-		return row;
+		if (!problems.isEmpty()) {
+			throw InvalidFormException.of("otherProducts", String.join("; ", problems));
+		}
+		return found;
+	}
+
+	/** A product as a line of the summary form: type | title | description. */
+	private static String line(Product product) {
+		return product.productType() + " | " + product.title()
+				+ ((product.description() != null) ? " | " + product.description().replaceAll("\\s+", " ") : "");
 	}
 
 	private static Stage stageOf(TaskContext task) {

@@ -21,11 +21,12 @@ class ProductRepository {
 
 	List<Product> findByCommunity(long communityId) {
 		return this.jdbc
-			.sql("select stage, title, product_type, description from lc_product where community_id = ?"
+			.sql("select stage, source, title, product_type, description from lc_product where community_id = ?"
 					+ " order by registered_at, stage, seq")
 			.param(communityId)
-			.query((rs, row) -> new Product(Stage.valueOf(rs.getString("stage")), rs.getString("title"),
-					rs.getString("product_type"), rs.getString("description")))
+			.query((rs, row) -> new Product(Stage.valueOf(rs.getString("stage")),
+					Product.Source.valueOf(rs.getString("source")), rs.getString("title"), rs.getString("product_type"),
+					rs.getString("description")))
 			.list();
 	}
 
@@ -40,10 +41,10 @@ class ProductRepository {
 		int seq = 1;
 		for (Product product : products) {
 			this.jdbc.sql("""
-					insert into lc_product (community_id, stage, seq, title, product_type, description,
-					    registered_by, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(communityId, stage.name(), seq++, product.title(), product.productType(), product.description(),
-						by, Timestamp.from(at))
+					insert into lc_product (community_id, stage, seq, source, title, product_type, description,
+					    registered_by, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(communityId, stage.name(), seq++, product.source().name(), product.title(),
+						product.productType(), product.description(), by, Timestamp.from(at))
 				.update();
 		}
 	}

@@ -36,7 +36,7 @@ class MeetingProducts implements ProductSuggestions {
 				.stream()
 				.filter((meeting) -> meeting.status() == MeetingStatus.HELD && meeting.knowledgeProduct() != null
 						&& !meeting.meetingDate().isBefore(since))
-				.map((meeting) -> new Product(stage,
+				.map((meeting) -> new Product(stage, Product.Source.MEETING,
 						cut(meeting.topic() + " (" + meeting.meetingDate() + ")", TITLE_LENGTH), meeting.productType(),
 						cut(meeting.knowledgeProduct(), DESCRIPTION_LENGTH)))
 				.toList())

@@ -60,8 +60,12 @@ public class MeetingService {
 
 	private static final int REASON_LENGTH = 4000;
 
-	/** The syllabus form's repeating group of meetings. */
-	static final String SYLLABUS = "meetings";
+	/** The syllabus form's field: one meeting per line. */
+	static final String SYLLABUS = "syllabus";
+
+	/** How a line's columns are called in a refusal. */
+	private static final Map<String, String> LINE_COLUMNS = Map.of("meetingDate", "day", "topic", "topic", "host",
+			"host");
 
 	/** About ten meetings a year; more than two a month is a mistake. */
 	static final int SYLLABUS_SIZE = 24;
@@ -119,44 +123,41 @@ public class MeetingService {
 	}
 
 	/**
-	 * Lays out the year's syllabus (the form of {@code lay-out-syllabus}): schedules a
-	 * meeting for each row, or none when any row is invalid.
-	 * @throws InvalidFormException naming each invalid field by its row, e.g.
-	 * {@code meetings[3].meetingDate}
+	 * Lays out the year's syllabus (the form of {@code lay-out-syllabus}, one meeting per
+	 * line, see {@link Syllabus}): schedules a meeting for each line, or none when any
+	 * line is wrong.
+	 * @throws InvalidFormException naming {@code syllabus}, with every wrong line
 	 */
 	public Map<String, Object> layOutSyllabus(TaskContext task, FormValues form) {
-		List<FormValues> rows = form.rows(SYLLABUS);
-		List<FieldError> errors = new ArrayList<>();
-		if (rows.isEmpty()) {
-			errors.add(new FieldError(SYLLABUS, "needs at least one meeting"));
+		List<String> problems = new ArrayList<>();
+		List<Syllabus.Line> lines = Syllabus.parse(form.text(SYLLABUS), problems);
+		if (lines.isEmpty() && problems.isEmpty()) {
+			problems.add("needs at least one meeting");
 		}
-		else if (rows.size() > SYLLABUS_SIZE) {
-			errors.add(new FieldError(SYLLABUS, "may hold at most " + SYLLABUS_SIZE + " meetings"));
+		else if (lines.size() > SYLLABUS_SIZE) {
+			problems.add("may hold at most " + SYLLABUS_SIZE + " meetings");
 		}
 		Set<LocalDate> days = new HashSet<>();
-		int seminars = 0;
-		for (int i = 0; i < rows.size(); i++) {
-			FormValues row = rows.get(i);
-			LocalDate day = row.date("meetingDate");
-			List<FieldError> rowErrors = problems(day, row.text("topic"), row.text("host"), row.flag("online"));
-			if (day != null && !days.add(day)) {
-				rowErrors.add(new FieldError("meetingDate", "is the day of another meeting in the syllabus"));
+		for (Syllabus.Line line : lines) {
+			for (FieldError error : problems(line.meetingDate(), line.topic(), line.host(), line.online())) {
+				problems
+					.add("line " + line.number() + ": the " + LINE_COLUMNS.get(error.field()) + " " + error.message());
 			}
-			seminars += row.flag("seminar") ? 1 : 0;
-			String prefix = SYLLABUS + "[" + i + "].";
-			rowErrors.forEach((error) -> errors.add(new FieldError(prefix + error.field(), error.message())));
+			if (!days.add(line.meetingDate())) {
+				problems.add("line " + line.number() + ": another meeting is on " + line.meetingDate());
+			}
 		}
-		if (seminars > 1) {
-			errors.add(new FieldError(SYLLABUS, "may mark one meeting only as the two-day seminar"));
+		if (lines.stream().filter(Syllabus.Line::seminar).count() > 1) {
+			problems.add("only one meeting may be the two-day seminar");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidFormException(errors);
+		if (!problems.isEmpty()) {
+			throw InvalidFormException.of(SYLLABUS, String.join("; ", problems));
 		}
-		for (FormValues row : rows) {
-			schedule(task.communityCode(), row.date("meetingDate"), row.text("topic"), row.text("host"),
-					row.flag("online"), row.flag("seminar"));
+		for (Syllabus.Line line : lines) {
+			schedule(task.communityCode(), line.meetingDate(), line.topic(), line.host(), line.online(),
+					line.seminar());
 		}
-		log.info("Syllabus of community {} laid out: {} meetings", task.communityCode(), rows.size());
+		log.info("Syllabus of community {} laid out: {} meetings", task.communityCode(), lines.size());
 		return Map.of();
 	}
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.LifecycleRestClient.JsonList;
-import org.learningcommunities.lifecycle.LifecycleRestClient.JsonRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -172,19 +171,21 @@ class YearOneJourneyIT {
 			.asText()).contains("Tourism");
 
 		// when: a syllabus with a past day and a hosted meeting without a host is sent
-		List<Map<String, Object>> rows = syllabus(10);
-		rows.get(2).put("meetingDate", LocalDate.now().minusDays(1).toString());
-		rows.get(3).remove("host");
-		Answer refused = submit(LEADER, syllabus, form("meetings", new JsonRows(rows)));
+		List<String> lines = syllabus(10);
+		lines.set(2, LocalDate.now().minusDays(1) + " | Roads | Lod");
+		lines.set(3, LocalDate.now().plusMonths(4) + " | Roads |  ");
+		Answer refused = submit(LEADER, syllabus, form("syllabus", String.join("\n", lines)));
 
-		// then: refused naming each field by its row; nothing scheduled, the task open
+		// then: refused naming the field and each wrong line; nothing scheduled, the task
+		// open
 		assertThat(refused.status().value()).as("%s", refused).isEqualTo(400);
-		assertThat(refused.message()).contains("meetings[2].meetingDate", "meetings[3].host");
+		assertThat(refused.message()).contains("syllabus", "line 3: the day must be today or later",
+				"line 4: the host is required unless the meeting is online");
 		assertThat(meetings(code)).isEmpty();
 		assertThat(this.client.tasks(LEADER, code, YearProcess.LAY_OUT_SYLLABUS)).hasSize(1);
 
 		// when: the leading core's syllabus of ten meetings is laid out
-		submitOk(LEADER, syllabus, form("meetings", new JsonRows(syllabus(10))));
+		submitOk(LEADER, syllabus, form("syllabus", String.join("\n", syllabus(10))));
 
 		// then: ten meetings are scheduled, each with its planning sheet
 		JsonNode scheduled = meetings(code);
@@ -244,16 +245,20 @@ class YearOneJourneyIT {
 		assertThat(all).hasSize(11);
 		assertThat(all.findValuesAsText("status")).containsOnly("HELD", "CANCELLED").containsOnlyOnce("CANCELLED");
 		JsonNode summary = this.client.task(LEADER, code, YearProcess.SUMMARIZE_YEAR);
-		JsonNode offered = JSON.readTree(
-				this.client.formVariables(LEADER, summary.path("id").asText()).path("products").path("value").asText());
-		assertThat(offered).hasSize(10);
-		assertThat(offered.get(0).path("productType").asText()).isEqualTo("one-pager");
-		List<Map<String, Object>> products = new ArrayList<>();
-		offered.forEach((product) -> products.add(JSON.convertValue(product, Map.class)));
-		products.add(new LinkedHashMap<>(Map.of("title", "Guide to income-producing assets", "productType",
-				"operating-guide", "description", "https://example.org/guide")));
-		submitOk(LEADER, summary, form("evaluationResults", "Satisfaction 4.1 of 5", "communitySummary",
-				"A community formed", "nextYearGoals", "Work teams", "products", new JsonRows(products)));
+		String offered = this.client.formVariables(LEADER, summary.path("id").asText())
+			.path("meetingProducts")
+			.path("value")
+			.asText();
+		assertThat(offered.lines()).hasSize(10).allMatch((line) -> line.startsWith("one-pager | Topic "));
+		Answer wrongType = submit(LEADER, summary,
+				form("evaluationResults", "Satisfaction 4.1 of 5", "communitySummary", "A community formed",
+						"nextYearGoals", "Work teams", "otherProducts", "poster | A poster of the year"));
+		assertThat(wrongType.status().value()).isEqualTo(400);
+		assertThat(wrongType.message()).contains("otherProducts", "line 1: 'poster' is not one of the guide's");
+		submitOk(LEADER, summary,
+				form("evaluationResults", "Satisfaction 4.1 of 5", "communitySummary", "A community formed",
+						"nextYearGoals", "Work teams", "otherProducts",
+						"מדריך הפעלה | Guide to income-producing assets | https://example.org/guide"));
 
 		// and: the project manager signs the gate
 		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
@@ -264,26 +269,22 @@ class YearOneJourneyIT {
 		assertThat(registered.body()).hasSize(11);
 		assertThat(registered.body().findValuesAsText("stage")).containsOnly("YEAR_ONE");
 		assertThat(registered.body().findValuesAsText("productType")).contains("operating-guide", "one-pager");
+		assertThat(registered.body().findValuesAsText("source")).containsOnly("MEETING", "OTHER");
 	}
 
 	// ----------------------------------------------------------------------------------------------------------
 
 	/**
-	 * Ten meetings a month apart from next month, the fifth online, the sixth the
-	 * seminar.
+	 * Ten meetings a month apart from next month, one per line, the fifth online, the
+	 * sixth the seminar.
 	 */
-	private static List<Map<String, Object>> syllabus(int count) {
-		List<Map<String, Object>> rows = new ArrayList<>();
+	private static List<String> syllabus(int count) {
+		List<String> lines = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("meetingDate", LocalDate.now().plusMonths(i + 1).toString());
-			row.put("topic", "Topic " + (i + 1));
-			row.put("host", (i == 4) ? "" : "Authority " + (i + 1));
-			row.put("online", i == 4);
-			row.put("seminar", i == 5);
-			rows.add(row);
+			lines.add(LocalDate.now().plusMonths(i + 1) + " | Topic " + (i + 1) + " | "
+					+ ((i == 4) ? "online" : "Authority " + (i + 1)) + ((i == 5) ? " | seminar" : ""));
 		}
-		return rows;
+		return lines;
 	}
 
 	/** Candidates spread over the mix: regions, sectors and both genders. */

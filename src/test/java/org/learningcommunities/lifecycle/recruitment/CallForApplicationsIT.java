@@ -239,8 +239,8 @@ class CallForApplicationsIT {
 						"chosenTopics", "Income-producing assets\nLocal business\nGrowth engines", "learningNorms",
 						"Confidentiality; everyone teaches, everyone learns"));
 
-		// then: the forums and the first meeting are stored, and the year goes on to its
-		// summary
+		// then: the forums and the first meeting are stored, and the leading core lays
+		// out the syllabus
 		assertThat(this.jdbc.sql("select forum, count(*) from lc_forum_member where community_id = ? group by forum")
 			.param(communityId(code))
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
@@ -249,7 +249,7 @@ class CallForApplicationsIT {
 			.param(communityId(code))
 			.query(String.class)
 			.single()).contains("Growth engines");
-		this.lifecycle.task(LEADER, code, "summarize-year");
+		this.lifecycle.task(LEADER, code, "lay-out-syllabus");
 	}
 
 	/** A valid draft-call form with the given deadline day. */
