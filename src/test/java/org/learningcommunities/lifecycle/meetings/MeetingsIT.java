@@ -126,9 +126,17 @@ class MeetingsIT {
 		ResponseEntity<String> moved = post(LEADER, meetings(code) + "/" + meetingId + "/move",
 				Map.of("meetingDate", newDay.toString()));
 
-		// then: the timer waits for the new day
+		// then: the timer waits for the new day; the update to whoever got the meeting's
+		// notice (nobody yet) runs in a job of its own
 		assertThat(moved.getStatusCode().value()).as("%s", moved).isEqualTo(204);
 		JsonNode newTimer = onlyTimer(instance);
+		JsonNode update = read(ADMIN,
+				"/engine-rest/job?processInstanceId=" + instance + "&activityId=send-meeting-update");
+		assertThat(update).hasSize(1);
+		assertThat(
+				post(ADMIN, "/engine-rest/job/" + update.get(0).path("id").asText() + "/execute", null).getStatusCode()
+					.value())
+			.isEqualTo(204);
 		assertThat(dueDate(newTimer)).isEqualTo(MeetingService.meetingDay(newDay).toInstant());
 		assertThat(meeting(code, meetingId).path("meetingDate").asText()).isEqualTo(newDay.toString());
 
@@ -204,7 +212,14 @@ class MeetingsIT {
 		assertThat(cancelled.path("cancelReason").asText()).isEqualTo("The host authority cannot host");
 		assertThat(meeting(code, waiting).path("status").asText()).isEqualTo("CANCELLED");
 		assertThat(tasks(code, "plan-meeting")).isEmpty();
-		assertThat(read(ADMIN, "/engine-rest/job?processInstanceId=" + waitingInstance)).isEmpty();
+		// the meeting day's timer is gone; the job that tells the community waits (the
+		// instance, and the timer of its notice, end with it)
+		assertThat(read(ADMIN,
+				"/engine-rest/job?processInstanceId=" + waitingInstance + "&activityId=meeting-day-arrived"))
+			.isEmpty();
+		assertThat(
+				read(ADMIN, "/engine-rest/job?processInstanceId=" + waitingInstance + "&activityId=send-cancellation"))
+			.hasSize(1);
 		assertThat(post(LEADER, meetings(code) + "/" + inPlanning + "/cancel", null).getStatusCode().value())
 			.isEqualTo(409);
 		assertThat(post(LEADER, meetings(code) + "/" + waiting + "/move",
@@ -309,8 +324,9 @@ class MeetingsIT {
 	}
 
 	private JsonNode onlyTimer(String instance) throws IOException {
-		JsonNode timers = read(ADMIN, "/engine-rest/job?processInstanceId=" + instance + "&timers=true");
-		assertThat(timers).as("timers of %s", instance).hasSize(1);
+		JsonNode timers = read(ADMIN,
+				"/engine-rest/job?processInstanceId=" + instance + "&timers=true&activityId=meeting-day-arrived");
+		assertThat(timers).as("timers of the day of %s", instance).hasSize(1);
 		return timers.get(0);
 	}
 
