@@ -11,9 +11,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of the contract (password = user id, email {@code <id>@example.org}).
- * Demo profile only: no other profile has a user with a known password. The administrator
- * comes from {@code camunda.bpm.admin-user}.
+ * The demo users of the contract (password = user id, email {@code <id>@example.org}),
+ * each with a language for the mail they get: the leader and the foundation's partner
+ * Hebrew, the project manager and the ministry's partner English. Demo profile only: no
+ * other profile has a user with a known password. The administrator comes from
+ * {@code camunda.bpm.admin-user}.
  */
 @Component
 @Profile("demo")
@@ -23,21 +25,27 @@ class DemoUsers {
 
 	private final IdentityService identity;
 
-	DemoUsers(IdentityService identity) {
+	private final People people;
+
+	DemoUsers(IdentityService identity, People people) {
 		this.identity = identity;
+		this.people = people;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(2)
 	public void create() {
-		user("manager", "Maya", "Project manager", Groups.PROJECT_MANAGERS);
-		user("leader", "Lea", "Community leader", Groups.COMMUNITY_LEADERS);
-		user("foundation", "Fadi", "Foundation partner", Groups.PARTNERS);
-		user("ministry", "Miriam", "Ministry partner", Groups.PARTNERS);
+		user("manager", "Maya", "Project manager", Groups.PROJECT_MANAGERS, "en");
+		user("leader", "Lea", "Community leader", Groups.COMMUNITY_LEADERS, "he");
+		user("foundation", "Fadi", "Foundation partner", Groups.PARTNERS, "he");
+		user("ministry", "Miriam", "Ministry partner", Groups.PARTNERS, "en");
 	}
 
-	private void user(String id, String firstName, String lastName, String groupId) {
+	private void user(String id, String firstName, String lastName, String groupId, String language) {
 		if (this.identity.createUserQuery().userId(id).count() > 0) {
+			if (this.identity.getUserInfo(id, People.LANGUAGE) == null) {
+				this.people.setLanguage(id, language);
+			}
 			return;
 		}
 		User user = this.identity.newUser(id);
@@ -47,6 +55,7 @@ class DemoUsers {
 		user.setPassword(id);
 		this.identity.saveUser(user);
 		this.identity.createMembership(id, groupId);
+		this.people.setLanguage(id, language);
 		log.info("Demo user {} created in group {}", id, groupId);
 	}
 

@@ -1,16 +1,32 @@
 package org.learningcommunities.lifecycle.identity;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Answers questions about users from Camunda's identity service, the one source of users,
- * groups and emails.
+ * groups, emails and languages.
+ * <p>
+ * A user's language is the user info {@link #LANGUAGE} ({@code he} or {@code en}) of the
+ * identity service; without it a user is written to in Hebrew.
  */
 @Service
 public class People {
+
+	/** The user info key of a user's language. */
+	public static final String LANGUAGE = "lang";
+
+	/** The language of a user who has not chosen one. */
+	public static final String DEFAULT_LANGUAGE = "he";
+
+	private static final List<String> LANGUAGES = List.of("he", "en");
 
 	private final IdentityService identity;
 
@@ -22,11 +38,63 @@ public class People {
 	public boolean currentUserIsIn(String... groupIds) {
 		Authentication user = this.identity.getCurrentAuthentication();
 		return user != null && user.getGroupIds() != null
-				&& java.util.Arrays.stream(groupIds).anyMatch(user.getGroupIds()::contains);
+				&& Arrays.stream(groupIds).anyMatch(user.getGroupIds()::contains);
 	}
 
 	public boolean isMemberOf(String userId, String groupId) {
 		return userId != null && this.identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+	}
+
+	/** A user, with their email and language; empty for an unknown id. */
+	public Optional<Person> person(String userId) {
+		if (userId == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult()).map(this::person);
+	}
+
+	/** The members of a group, by id. */
+	public List<Person> membersOf(String groupId) {
+		return this.identity.createUserQuery()
+			.memberOfGroup(groupId)
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map(this::person)
+			.toList();
+	}
+
+	/** Sets a user's language: {@code he} or {@code en}. */
+	public void setLanguage(String userId, String language) {
+		if (!LANGUAGES.contains(language)) {
+			throw new IllegalArgumentException("Language must be one of " + LANGUAGES + ": " + language);
+		}
+		this.identity.setUserInfo(userId, LANGUAGE, language);
+	}
+
+	private Person person(User user) {
+		String language = this.identity.getUserInfo(user.getId(), LANGUAGE);
+		return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
+				LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE);
+	}
+
+	/**
+	 * A user as mail needs them.
+	 *
+	 * @param language {@code he} or {@code en}
+	 */
+	public record Person(String id, String firstName, String lastName, String email, String language) {
+
+		/** The first name, or the id when the user has none. */
+		public String displayName() {
+			return (this.firstName != null && !this.firstName.isBlank()) ? this.firstName : this.id;
+		}
+
+		public boolean hasEmail() {
+			return this.email != null && !this.email.isBlank();
+		}
+
 	}
 
 }

@@ -41,6 +41,44 @@ public final class CommunityMeetingProcess {
 	 */
 	public static final String MEETING_MOVED = "meeting-moved";
 
+	/**
+	 * Message: the meeting moved; starts the event subprocess that tells whoever got the
+	 * notice ({@link MeetingNotices}). Sent to the process instance by
+	 * {@link MeetingService#move}, in planning or while waiting for the day.
+	 */
+	public static final String MEETING_RESCHEDULED = "meeting-rescheduled";
+
+	public static final String SEND_MEETING_UPDATE = "send-meeting-update";
+
+	public static final String MEETING_UPDATE_SENT = "meeting-update-sent";
+
+	/** The timer of the notice event subprocess: a week before the meeting day. */
+	public static final String MEETING_NOTICE_DUE = "meeting-notice-due";
+
+	public static final String SEND_MEETING_NOTICE = "send-meeting-notice";
+
+	public static final String MEETING_NOTICE_SENT = "meeting-notice-sent";
+
+	/** Tell whoever got the notice that the meeting is cancelled, from either path. */
+	public static final String SEND_CANCELLATION = "send-cancellation";
+
+	public static final String SEND_CANCELLATION_IN_PLANNING = "send-cancellation-in-planning";
+
+	/** The reminders of the planning sheet, and the escalation after them. */
+	public static final String PLAN_MEETING_REMINDER = "plan-meeting-reminder";
+
+	public static final String REMIND_PLAN_MEETING = "remind-plan-meeting";
+
+	public static final String PLAN_MEETING_REMINDED = "plan-meeting-reminded";
+
+	public static final String PLAN_MEETING_OVERDUE = "plan-meeting-overdue";
+
+	public static final String ESCALATE_PLAN_MEETING = "escalate-plan-meeting";
+
+	public static final String FOLLOW_UP_OVERDUE_TASK = "follow-up-overdue-task";
+
+	public static final String OVERDUE_TASK_FOLLOWED_UP = "overdue-task-followed-up";
+
 	/** Variables kept on the process: ids and dates only. */
 	public static final String MEETING_ID = "meetingId";
 

@@ -82,14 +82,17 @@ public class MeetingService {
 
 	private final Clock clock;
 
+	private final MeetingNotices notices;
+
 	MeetingService(MeetingRepository meetings, CommunityRepository communities, RuntimeService runtime,
-			TaskService tasks, EngineAsApplication asApplication, Clock clock) {
+			TaskService tasks, EngineAsApplication asApplication, Clock clock, MeetingNotices notices) {
 		this.meetings = meetings;
 		this.communities = communities;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.asApplication = asApplication;
 		this.clock = clock;
+		this.notices = notices;
 	}
 
 	// scheduling, moving, cancelling
@@ -193,9 +196,9 @@ public class MeetingService {
 	}
 
 	/**
-	 * Moves a planned meeting to another day: the planning tasks get the new due date,
-	 * and a meeting waiting for its day waits for the new one (message
-	 * {@code meeting-moved}).
+	 * Moves a planned meeting to another day: the planning tasks get the new due date, a
+	 * meeting waiting for its day waits for the new one (message {@code meeting-moved}),
+	 * and the notice and reminders follow the new day ({@link MeetingNotices#moved}).
 	 * @throws MeetingException for a day before today (naming {@code meetingDate}), an
 	 * unknown meeting, or a meeting held, cancelled or whose day has come (conflict)
 	 */
@@ -228,6 +231,7 @@ public class MeetingService {
 					.processInstanceVariableEquals(MEETING_ID, meetingId)
 					.correlateWithResult();
 			}
+			this.notices.moved(instance, meeting.meetingDate(), newDate);
 			return null;
 		});
 		log.info("Meeting {} of community {} moved from {} to {}", meetingId, code, meeting.meetingDate(), newDate);

@@ -29,6 +29,33 @@ public final class CandidateAdmissionProcess {
 
 	public static final String CANDIDATE_WITHDRAWN = "candidate-withdrawn";
 
+	/** Reminders of the screening and the interview, and the escalation after them. */
+	public static final String SCREEN_CANDIDATE_REMINDER = "screen-candidate-reminder";
+
+	public static final String REMIND_SCREEN_CANDIDATE = "remind-screen-candidate";
+
+	public static final String SCREEN_CANDIDATE_REMINDED = "screen-candidate-reminded";
+
+	public static final String SCREEN_CANDIDATE_OVERDUE = "screen-candidate-overdue";
+
+	public static final String ESCALATE_SCREEN_CANDIDATE = "escalate-screen-candidate";
+
+	public static final String INTERVIEW_CANDIDATE_REMINDER = "interview-candidate-reminder";
+
+	public static final String REMIND_INTERVIEW_CANDIDATE = "remind-interview-candidate";
+
+	public static final String INTERVIEW_CANDIDATE_REMINDED = "interview-candidate-reminded";
+
+	public static final String INTERVIEW_CANDIDATE_OVERDUE = "interview-candidate-overdue";
+
+	public static final String ESCALATE_INTERVIEW_CANDIDATE = "escalate-interview-candidate";
+
+	public static final String OVERDUE_TASK_JOIN = "overdue-task-join";
+
+	public static final String FOLLOW_UP_OVERDUE_TASK = "follow-up-overdue-task";
+
+	public static final String OVERDUE_TASK_FOLLOWED_UP = "overdue-task-followed-up";
+
 	/**
 	 * Message: the candidate withdrew; interrupts the candidate's admission wherever it
 	 * is. Correlated by business key and {@link #CANDIDATE_ID}.

@@ -25,6 +25,17 @@ class MailLogRepository {
 			.single() > 0;
 	}
 
+	/**
+	 * How many mails whose key begins with the prefix went to the recipient (the prefix
+	 * holds no SQL wildcard).
+	 */
+	int count(String mailKeyPrefix, String recipient) {
+		return this.jdbc.sql("select count(*) from lc_mail_log where mail_key like ? and recipient = ?")
+			.params(mailKeyPrefix + "%", recipient)
+			.query(Integer.class)
+			.single();
+	}
+
 	void insert(String mailKey, String recipient, String subject, Instant sentAt) {
 		this.jdbc.sql("insert into lc_mail_log (mail_key, recipient, subject, sent_at) values (?, ?, ?, ?)")
 			.params(mailKey, recipient, subject, Timestamp.from(sentAt))

@@ -1,6 +1,10 @@
 package org.learningcommunities.lifecycle.reminders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +21,10 @@ import org.springframework.stereotype.Component;
  * The mail templates of {@code templates/mail/}: for each mail an HTML template
  * ({@code <name>.html}) and a plain-text one ({@code <name>.txt}), whose words come from
  * {@code messages/mail.properties} (English) and {@code messages/mail_he.properties}
- * (Hebrew, right to left). The subject is the message {@code mail.<name>.subject}.
+ * (Hebrew, right to left). The subject is the message {@code mail.<name>.subject}. Every
+ * HTML template fills the frame of {@code templates/mail/fragments/layout.html}
+ * (language, direction, greeting, signature) with its own paragraphs, and gets the
+ * subject as the variable {@code subject}.
  * <p>
  * A template engine of its own, apart from the one that renders pages, so that mail words
  * never mix with page words.
@@ -55,10 +62,27 @@ public class MailTemplates {
 	 */
 	public Mail render(String name, String language, Map<String, Object> variables, Object... subjectArguments) {
 		Locale locale = Locale.forLanguageTag(language);
-		Context context = new Context(locale, variables);
 		String subject = this.messages.getMessage("mail." + name + ".subject", subjectArguments, locale);
+		Map<String, Object> withSubject = new HashMap<>(variables);
+		withSubject.put("subject", subject);
+		Context context = new Context(locale, withSubject);
 		return new Mail(subject, this.engine.process(name + ".html", context),
 				this.engine.process(name + ".txt", context));
+	}
+
+	/**
+	 * A word of the mail bundles in a language, or the fallback when the bundle has no
+	 * such key (a task key without a translated name shows the model's name).
+	 */
+	public String word(String code, String fallback, String language) {
+		return this.messages.getMessage(code, null, fallback, Locale.forLanguageTag(language));
+	}
+
+	/** A day as the language writes it in full ({@code 10 December 2026}). */
+	public String date(LocalDate day, String language) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+			.withLocale(Locale.forLanguageTag(language))
+			.format(day);
 	}
 
 	/** A rendered mail: its subject, HTML part and plain-text part. */

@@ -3,13 +3,16 @@ package org.learningcommunities.lifecycle.meetings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.learningcommunities.lifecycle.EngineOnlyTests;
 import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.reminders.ReminderTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -31,11 +35,27 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.ARRANGE_LOGISTICS;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.ESCALATE_PLAN_MEETING;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.FOLLOW_UP_OVERDUE_TASK;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_NOTICE_DUE;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_NOTICE_SENT;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_RESCHEDULED;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_UPDATE_SENT;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.OVERDUE_TASK_FOLLOWED_UP;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_MEETING_OVERDUE;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_MEETING_REMINDED;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_MEETING_REMINDER;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.REMIND_PLAN_MEETING;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.SEND_CANCELLATION;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.SEND_CANCELLATION_IN_PLANNING;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.SEND_MEETING_NOTICE;
+import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.SEND_MEETING_UPDATE;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.KEY;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.LEADER;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.MEETING_CANCELLED;
@@ -53,14 +73,19 @@ import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.PLAN_MEETING;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.RECORD_ATTENDANCE;
 import static org.learningcommunities.lifecycle.meetings.CommunityMeetingProcess.WRITE_KNOWLEDGE_PRODUCT;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 
 /**
  * Engine-only tests of {@code community-meeting.bpmn}. What the forms store runs in
  * Spring and is not part of these tests: tasks are completed without values. Moving and
- * cancelling are sent as {@link MeetingService} sends them.
+ * cancelling are sent as {@link MeetingService} sends them. The mail delegates (reminder,
+ * escalation, notice, update) are mocks; the reminder timers use the settings of
+ * application.yml.
  */
 @Deployment(resources = { "processes/community-meeting.bpmn", "forms/plan-meeting.form", "forms/arrange-logistics.form",
-		"forms/record-attendance.form", "forms/write-knowledge-product.form" })
+		"forms/record-attendance.form", "forms/write-knowledge-product.form", "forms/follow-up-overdue-task.form" })
 class CommunityMeetingProcessTest {
 
 	private static final String CODE = "econ-dev-2026";
@@ -82,15 +107,28 @@ class CommunityMeetingProcessTest {
 	/** The business keys the message end events told, in order. */
 	private final List<String> concluded = new ArrayList<>();
 
+	/** Where a mail delegate was called from, in order. */
+	private final List<String> mailedFrom = new ArrayList<>();
+
 	@BeforeEach
-	void registerFakes() {
+	void registerDelegates() throws Exception {
+		for (String bean : List.of("sendReminderDelegate", "sendEscalationDelegate", "sendMeetingNoticeDelegate",
+				"sendMeetingUpdateDelegate")) {
+			JavaDelegate delegate = mock(JavaDelegate.class);
+			doAnswer((invocation) -> this.mailedFrom
+				.add(invocation.<DelegateExecution>getArgument(0).getCurrentActivityId())).when(delegate)
+				.execute(any());
+			Mocks.register(bean, delegate);
+		}
+		Mocks.register("reminderSchedule", ReminderTestSupport.applicationSchedule());
 		Mocks.register("meetingConcludedDelegate",
 				(JavaDelegate) (execution) -> this.concluded.add(execution.getProcessBusinessKey()));
 	}
 
 	@AfterEach
-	void resetFakes() {
+	void resetDelegatesAndClock() {
 		Mocks.reset();
+		ClockUtil.reset();
 	}
 
 	@Test
@@ -148,11 +186,17 @@ class CommunityMeetingProcessTest {
 		// when: it is cancelled
 		cancel(meeting);
 
-		// then: the gateway's catch event took the message; no timer is left
+		// then: the gateway's catch event took the message; the community is told in a
+		// job
+		// of its own, then the meeting ends and no timer is left
+		assertThat(meeting).isWaitingAt(SEND_CANCELLATION);
+		execute(jobOf(meeting, SEND_CANCELLATION));
 		conclude(meeting, MEETING_CANCELLED_END);
 		assertThat(meeting).isEnded()
-			.hasPassedInOrder(MEETING_DAY_MOVED_OR_CANCELLED, MEETING_CANCELLED, MEETING_CANCELLED_END)
+			.hasPassedInOrder(MEETING_DAY_MOVED_OR_CANCELLED, MEETING_CANCELLED, SEND_CANCELLATION,
+					MEETING_CANCELLED_END)
 			.hasNotPassed(MEETING_DAY_ARRIVED, RECORD_ATTENDANCE, MEETING_CANCELLED_IN_PLANNING);
+		assertThat(this.mailedFrom).containsExactly(SEND_CANCELLATION);
 		assertThat(jobQuery().processInstanceId(meeting.getId()).count()).isZero();
 	}
 
@@ -166,10 +210,15 @@ class CommunityMeetingProcessTest {
 		// when: the first is cancelled
 		cancel(meeting);
 
-		// then: its planning task is gone; the other meeting goes on
+		// then: its planning task and its timers are gone; once the community is told it
+		// ends; the other meeting goes on
+		assertThat(meeting).isWaitingAt(SEND_CANCELLATION_IN_PLANNING);
+		assertThat(jobQuery().processInstanceId(meeting.getId()).timers().count()).isZero();
+		execute(jobOf(meeting, SEND_CANCELLATION_IN_PLANNING));
 		conclude(meeting, MEETING_CANCELLED_IN_PLANNING_END);
 		assertThat(meeting).isEnded()
-			.hasPassedInOrder(MEETING_SCHEDULED, MEETING_CANCELLED_IN_PLANNING, MEETING_CANCELLED_IN_PLANNING_END)
+			.hasPassedInOrder(MEETING_SCHEDULED, MEETING_CANCELLED_IN_PLANNING, SEND_CANCELLATION_IN_PLANNING,
+					MEETING_CANCELLED_IN_PLANNING_END)
 			.hasNotPassed(ARRANGE_LOGISTICS, MEETING_CANCELLED_END);
 		assertThat(taskQuery().processInstanceId(meeting.getId()).count()).isZero();
 		assertThat(other).isWaitingAtExactly(PLAN_MEETING);
@@ -184,6 +233,97 @@ class CommunityMeetingProcessTest {
 		int before = this.concluded.size();
 		execute(jobQuery().processInstanceId(meeting.getId()).activityId(endEvent).singleResult());
 		assertThat(this.concluded).hasSize(before + 1).last().isEqualTo(CODE);
+	}
+
+	@Test
+	void communityGetsTheNoticeAWeekBeforeTheMeeting() {
+		// given: a meeting planned and arranged
+		ProcessInstance meeting = schedule(MEETING, DAY);
+		plan(meeting);
+
+		// when: a week before the day comes
+		Job notice = timerOf(meeting, MEETING_NOTICE_DUE);
+		assertThat(notice.getDuedate()).isEqualTo(daysBefore(DAY, 7));
+		ReminderTestSupport.executeWhenDue(notice);
+
+		// then: the notice goes out in a job of its own; the meeting still waits for its
+		// day
+		assertThat(meeting).isWaitingAt(SEND_MEETING_NOTICE, MEETING_DAY_MOVED_OR_CANCELLED);
+		execute(jobOf(meeting, SEND_MEETING_NOTICE));
+		assertThat(this.mailedFrom).containsExactly(SEND_MEETING_NOTICE);
+		assertThat(meeting).hasPassedInOrder(MEETING_NOTICE_DUE, SEND_MEETING_NOTICE, MEETING_NOTICE_SENT)
+			.isWaitingAtExactly(MEETING_DAY_MOVED_OR_CANCELLED);
+	}
+
+	@Test
+	void meetingMovedMovesItsTimersAndUpdatesTheCommunity() {
+		// given: a meeting whose planning sheet is open
+		ProcessInstance meeting = schedule(MEETING, DAY);
+		Date firstReminder = timerOf(meeting, PLAN_MEETING_REMINDER).getDuedate();
+
+		// when: it moves a week later, as MeetingService.move moves it
+		LocalDate newDay = DAY.plusDays(7);
+		runtimeService().setVariable(meeting.getId(), MEETING_DAY, MeetingService.meetingDay(newDay));
+		runtimeService().setVariable(meeting.getId(), PLAN_DUE, MeetingService.planDue(newDay));
+		for (String timer : List.of(MEETING_NOTICE_DUE, PLAN_MEETING_REMINDER, PLAN_MEETING_OVERDUE)) {
+			Job job = timerOf(meeting, timer);
+			managementService().setJobDuedate(job.getId(),
+					Date.from(job.getDuedate().toInstant().plus(Duration.ofDays(7))), true);
+		}
+		runtimeService().createMessageCorrelation(MEETING_RESCHEDULED).processInstanceId(meeting.getId()).correlate();
+
+		// then: the update goes out in a job of its own; the notice and the reminders
+		// count
+		// from the new day
+		execute(jobOf(meeting, SEND_MEETING_UPDATE));
+		assertThat(this.mailedFrom).containsExactly(SEND_MEETING_UPDATE);
+		assertThat(meeting).hasPassedInOrder(MEETING_RESCHEDULED, SEND_MEETING_UPDATE, MEETING_UPDATE_SENT)
+			.isWaitingAtExactly(PLAN_MEETING);
+		assertThat(timerOf(meeting, MEETING_NOTICE_DUE).getDuedate()).isEqualTo(daysBefore(newDay, 7));
+		Job reminder = timerOf(meeting, PLAN_MEETING_REMINDER);
+		assertThat(reminder.getDuedate()).isEqualTo(daysBefore(newDay, 14))
+			.isEqualTo(Date.from(firstReminder.toInstant().plus(Duration.ofDays(7))));
+		ReminderTestSupport.executeWhenDue(reminder);
+		assertThat(timerOf(meeting, PLAN_MEETING_REMINDER).getDuedate()).as("the second reminder")
+			.isEqualTo(daysBefore(newDay, 12));
+	}
+
+	@Test
+	void planningSheetStillOpenIsRemindedThenEscalated() {
+		// given: a meeting whose planning sheet nobody fills
+		ProcessInstance meeting = schedule(MEETING, DAY);
+
+		// when: every reminder's time comes: 14, 12 and 10 days before the meeting
+		List<Date> reminders = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Job timer = timerOf(meeting, PLAN_MEETING_REMINDER);
+			reminders.add(timer.getDuedate());
+			ReminderTestSupport.executeWhenDue(timer);
+			execute(jobOf(meeting, REMIND_PLAN_MEETING));
+		}
+
+		// then: three reminders, then none
+		assertThat(reminders).containsExactly(daysBefore(DAY, 14), daysBefore(DAY, 12), daysBefore(DAY, 10));
+		assertThat(jobQuery().processInstanceId(meeting.getId()).activityId(PLAN_MEETING_REMINDER).count()).isZero();
+
+		// when: the planning sheet is still open when it is due, a week before the day
+		Job overdue = timerOf(meeting, PLAN_MEETING_OVERDUE);
+		assertThat(overdue.getDuedate()).isEqualTo(daysBefore(DAY, 7));
+		ReminderTestSupport.executeWhenDue(overdue);
+		execute(jobOf(meeting, ESCALATE_PLAN_MEETING));
+
+		// then: the project managers are told once and follow it up
+		assertThat(this.mailedFrom).containsExactly(REMIND_PLAN_MEETING, REMIND_PLAN_MEETING, REMIND_PLAN_MEETING,
+				ESCALATE_PLAN_MEETING);
+		Task followUp = taskQuery().processInstanceId(meeting.getId())
+			.taskDefinitionKey(FOLLOW_UP_OVERDUE_TASK)
+			.singleResult();
+		assertThat(followUp).hasCandidateGroup(Groups.PROJECT_MANAGERS).isNotAssigned();
+		complete(followUp);
+		assertThat(meeting)
+			.hasPassedInOrder(PLAN_MEETING_REMINDER, REMIND_PLAN_MEETING, PLAN_MEETING_REMINDED, PLAN_MEETING_OVERDUE,
+					ESCALATE_PLAN_MEETING, FOLLOW_UP_OVERDUE_TASK, OVERDUE_TASK_FOLLOWED_UP)
+			.isWaitingAtExactly(PLAN_MEETING);
 	}
 
 	private static ProcessInstance schedule(long meetingId, LocalDate day) {
@@ -229,10 +369,26 @@ class CommunityMeetingProcessTest {
 		runtimeService().messageEventReceived(MEETING_CANCELLED, subscription.getExecutionId());
 	}
 
+	/** The timer of the meeting day. */
 	private static Job timer(ProcessInstance meeting) {
-		Job timer = jobQuery().processInstanceId(meeting.getId()).timers().singleResult();
-		assertThat(timer).as("timer of %s", meeting.getId()).isNotNull();
+		return timerOf(meeting, MEETING_DAY_ARRIVED);
+	}
+
+	private static Job timerOf(ProcessInstance meeting, String activityId) {
+		Job timer = jobQuery().processInstanceId(meeting.getId()).timers().activityId(activityId).singleResult();
+		assertThat(timer).as("timer %s of %s", activityId, meeting.getId()).isNotNull();
 		return timer;
+	}
+
+	/** The one job of the activity; fails clearly when there is none. */
+	private static Job jobOf(ProcessInstance meeting, String activityId) {
+		Job job = jobQuery().processInstanceId(meeting.getId()).activityId(activityId).singleResult();
+		assertThat(job).as("job of %s", activityId).isNotNull();
+		return job;
+	}
+
+	private static Date daysBefore(LocalDate day, int days) {
+		return Date.from(MeetingService.meetingDay(day).toInstant().minus(Duration.ofDays(days)));
 	}
 
 	private static Task task(ProcessInstance meeting) {

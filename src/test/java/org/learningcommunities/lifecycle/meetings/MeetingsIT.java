@@ -126,9 +126,17 @@ class MeetingsIT {
 		ResponseEntity<String> moved = post(LEADER, meetings(code) + "/" + meetingId + "/move",
 				Map.of("meetingDate", newDay.toString()));
 
-		// then: the timer waits for the new day
+		// then: the timer waits for the new day; the update to whoever got the meeting's
+		// notice (nobody yet) runs in a job of its own
 		assertThat(moved.getStatusCode().value()).as("%s", moved).isEqualTo(204);
 		JsonNode newTimer = onlyTimer(instance);
+		JsonNode update = read(ADMIN,
+				"/engine-rest/job?processInstanceId=" + instance + "&activityId=send-meeting-update");
+		assertThat(update).hasSize(1);
+		assertThat(
+				post(ADMIN, "/engine-rest/job/" + update.get(0).path("id").asText() + "/execute", null).getStatusCode()
+					.value())
+			.isEqualTo(204);
 		assertThat(dueDate(newTimer)).isEqualTo(MeetingService.meetingDay(newDay).toInstant());
 		assertThat(meeting(code, meetingId).path("meetingDate").asText()).isEqualTo(newDay.toString());
 
@@ -155,7 +163,7 @@ class MeetingsIT {
 		assertThat(held.path("status").asText()).isEqualTo("HELD");
 		assertThat(held.path("attendanceCount").asInt()).isEqualTo(32);
 		assertThat(held.path("satisfaction").asInt()).isEqualTo(5);
-		endInItsOwnJob(instance);
+		endInItsOwnJob(instance, "meeting-held");
 		assertThat(read(ADMIN, "/engine-rest/history/process-instance/" + instance).path("state").asText())
 			.isEqualTo("COMPLETED");
 		assertThat(post(LEADER, meetings(code) + "/" + meetingId + "/move",
@@ -205,7 +213,16 @@ class MeetingsIT {
 		assertThat(cancelled.path("cancelReason").asText()).isEqualTo("The host authority cannot host");
 		assertThat(meeting(code, waiting).path("status").asText()).isEqualTo("CANCELLED");
 		assertThat(tasks(code, "plan-meeting")).isEmpty();
-		endInItsOwnJob(waitingInstance);
+		// the meeting day's timer is gone; the job that tells the community waits (the
+		// instance, and the timer of its notice, end with it)
+		assertThat(read(ADMIN,
+				"/engine-rest/job?processInstanceId=" + waitingInstance + "&activityId=meeting-day-arrived"))
+			.isEmpty();
+		assertThat(
+				read(ADMIN, "/engine-rest/job?processInstanceId=" + waitingInstance + "&activityId=send-cancellation"))
+			.hasSize(1);
+		runJob(waitingInstance, "send-cancellation");
+		endInItsOwnJob(waitingInstance, "meeting-cancelled-end");
 		assertThat(read(ADMIN, "/engine-rest/job?processInstanceId=" + waitingInstance)).isEmpty();
 		assertThat(post(LEADER, meetings(code) + "/" + inPlanning + "/cancel", null).getStatusCode().value())
 			.isEqualTo(409);
@@ -314,17 +331,24 @@ class MeetingsIT {
 	 * A meeting ends in a job of its own (it tells the waiting stage): runs it, as the
 	 * job executor would.
 	 */
-	private void endInItsOwnJob(String instance) throws IOException {
-		JsonNode jobs = read(ADMIN, "/engine-rest/job?processInstanceId=" + instance);
+	private void endInItsOwnJob(String instance, String endEvent) throws IOException {
+		JsonNode jobs = read(ADMIN, "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + endEvent);
 		assertThat(jobs).as("the end job of %s", instance).hasSize(1);
 		assertThat(jobs.get(0).path("dueDate").isNull()).as("due at once").isTrue();
+		runJob(instance, endEvent);
+	}
+
+	private void runJob(String instance, String activityId) throws IOException {
+		JsonNode jobs = read(ADMIN, "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId);
+		assertThat(jobs).as("the job of %s in %s", activityId, instance).hasSize(1);
 		assertThat(post(ADMIN, "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute", null).getStatusCode()
-			.value()).isEqualTo(204);
+			.value()).as("job of %s", activityId).isEqualTo(204);
 	}
 
 	private JsonNode onlyTimer(String instance) throws IOException {
-		JsonNode timers = read(ADMIN, "/engine-rest/job?processInstanceId=" + instance + "&timers=true");
-		assertThat(timers).as("timers of %s", instance).hasSize(1);
+		JsonNode timers = read(ADMIN,
+				"/engine-rest/job?processInstanceId=" + instance + "&timers=true&activityId=meeting-day-arrived");
+		assertThat(timers).as("timers of the day of %s", instance).hasSize(1);
 		return timers.get(0);
 	}
 

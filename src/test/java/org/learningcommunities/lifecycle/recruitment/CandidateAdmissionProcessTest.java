@@ -10,6 +10,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -21,17 +24,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.reminders.ReminderSchedule;
+import org.learningcommunities.lifecycle.reminders.ReminderTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.SCREEN_CANDIDATE_REMINDER;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.REMIND_SCREEN_CANDIDATE;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.SCREEN_CANDIDATE_REMINDED;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.SCREEN_CANDIDATE_OVERDUE;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ESCALATE_SCREEN_CANDIDATE;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.INTERVIEW_CANDIDATE_REMINDER;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.REMIND_INTERVIEW_CANDIDATE;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.INTERVIEW_CANDIDATE_OVERDUE;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ESCALATE_INTERVIEW_CANDIDATE;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.OVERDUE_TASK_JOIN;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.FOLLOW_UP_OVERDUE_TASK;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.OVERDUE_TASK_FOLLOWED_UP;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_ADMIT;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_DECISION;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_DECLINE;
@@ -55,6 +72,7 @@ import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionPr
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.SCREEN_CANDIDATE;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -63,10 +81,11 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 /**
  * Engine-only tests of {@code candidate-admission.bpmn}. What the forms store runs in
  * Spring and is not part of these tests: tasks are completed with the decisions the
- * gateways read; the delegates that mail the candidate and record a withdrawal are mocks.
+ * gateways read; the delegates that mail the candidate, remind, escalate and record a
+ * withdrawal are mocks. The reminder timers use the settings of application.yml.
  */
 @Deployment(resources = { "processes/candidate-admission.bpmn", "forms/screen-candidate.form",
-		"forms/interview-candidate.form" })
+		"forms/interview-candidate.form", "forms/follow-up-overdue-task.form" })
 class CandidateAdmissionProcessTest {
 
 	private static final String CODE = "econ-dev-2026";
@@ -87,6 +106,15 @@ class CandidateAdmissionProcessTest {
 
 	private final RecordWithdrawalDelegate recordWithdrawal = mock(RecordWithdrawalDelegate.class);
 
+	private final JavaDelegate sendReminder = mock(JavaDelegate.class);
+
+	private final JavaDelegate sendEscalation = mock(JavaDelegate.class);
+
+	private final ReminderSchedule schedule = ReminderTestSupport.applicationSchedule();
+
+	/** Where the reminder and escalation delegates were called from, in order. */
+	private final List<String> remindedFrom = new ArrayList<>();
+
 	/** Where the mail delegate was called from, read while it runs. */
 	private final List<String> notifiedFrom = new ArrayList<>();
 
@@ -95,13 +123,23 @@ class CandidateAdmissionProcessTest {
 		doAnswer((invocation) -> this.notifiedFrom
 			.add(invocation.<DelegateExecution>getArgument(0).getCurrentActivityId())).when(this.notifyCandidate)
 			.execute(any());
+		doAnswer((invocation) -> this.remindedFrom
+			.add(invocation.<DelegateExecution>getArgument(0).getCurrentActivityId())).when(this.sendReminder)
+			.execute(any());
+		doAnswer((invocation) -> this.remindedFrom
+			.add(invocation.<DelegateExecution>getArgument(0).getCurrentActivityId())).when(this.sendEscalation)
+			.execute(any());
 		Mocks.register("notifyCandidateDelegate", this.notifyCandidate);
 		Mocks.register("recordWithdrawalDelegate", this.recordWithdrawal);
+		Mocks.register("sendReminderDelegate", this.sendReminder);
+		Mocks.register("sendEscalationDelegate", this.sendEscalation);
+		Mocks.register("reminderSchedule", this.schedule);
 	}
 
 	@AfterEach
-	void resetDelegates() {
+	void resetDelegatesAndClock() {
 		Mocks.reset();
+		ClockUtil.reset();
 	}
 
 	@Test
@@ -117,13 +155,14 @@ class CandidateAdmissionProcessTest {
 		// admitted
 		assertThat(admission).isWaitingAt(NOTIFY_ADMISSION);
 		verifyNoInteractions(this.notifyCandidate);
-		execute(job());
+		execute(jobOf(admission, NOTIFY_ADMISSION));
 		assertThat(admission).isEnded()
 			.hasPassedInOrder(APPLICATION_RECEIVED, SCREEN_CANDIDATE, CANDIDATE_SUITABLE, INTERVIEW_CANDIDATE,
 					CANDIDATE_ADMITTED, NOTIFY_ADMISSION, CANDIDATE_ADMITTED_END)
 			.hasNotPassed(NOTIFY_DECLINE, CANDIDATE_NOT_ADMITTED);
 		assertThat(notifiedAt()).containsExactly(NOTIFY_ADMISSION);
 		verifyNoInteractions(this.recordWithdrawal);
+		verifyNoInteractions(this.sendReminder, this.sendEscalation);
 	}
 
 	@Test
@@ -136,7 +175,7 @@ class CandidateAdmissionProcessTest {
 
 		// then: no interview; the candidate is told they were not admitted
 		assertThat(admission).isWaitingAt(NOTIFY_DECLINE);
-		execute(job());
+		execute(jobOf(admission, NOTIFY_DECLINE));
 		assertThat(admission).isEnded()
 			.hasPassedInOrder(SCREEN_CANDIDATE, CANDIDATE_SUITABLE, NOTIFY_DECLINE, CANDIDATE_NOT_ADMITTED)
 			.hasNotPassed(INTERVIEW_CANDIDATE, NOTIFY_ADMISSION);
@@ -154,7 +193,7 @@ class CandidateAdmissionProcessTest {
 
 		// then
 		assertThat(admission).isWaitingAt(NOTIFY_DECLINE);
-		execute(job());
+		execute(jobOf(admission, NOTIFY_DECLINE));
 		assertThat(admission).isEnded()
 			.hasPassedInOrder(INTERVIEW_CANDIDATE, CANDIDATE_ADMITTED, NOTIFY_DECLINE, CANDIDATE_NOT_ADMITTED)
 			.hasNotPassed(NOTIFY_ADMISSION);
@@ -212,6 +251,147 @@ class CandidateAdmissionProcessTest {
 		assertThat(staying).isNotEnded().isWaitingAtExactly(SCREEN_CANDIDATE);
 	}
 
+	@Test
+	void screeningDoneInTimeSendsNoReminder() {
+		// given: an application; the first reminder is due two days before the screening
+		ProcessInstance admission = startAdmission(CANDIDATE);
+		Task screening = task();
+		assertThat(timerOf(admission, SCREEN_CANDIDATE_REMINDER).getDuedate())
+			.isCloseTo(plusDays(screening.getDueDate(), -2), Duration.ofMinutes(1).toMillis());
+
+		// when: the leader screens the candidate before it
+		screen(admission, SCREENING_INTERVIEW);
+
+		// then: the screening's reminder and escalation timers are gone; the interview's
+		// wait
+		assertThat(jobQuery().processInstanceId(admission.getId()).activityId(SCREEN_CANDIDATE_REMINDER).count())
+			.isZero();
+		assertThat(jobQuery().processInstanceId(admission.getId()).activityId(SCREEN_CANDIDATE_OVERDUE).count())
+			.isZero();
+		assertThat(timerOf(admission, INTERVIEW_CANDIDATE_REMINDER)).isNotNull();
+		assertThat(admission).hasNotPassed(SCREEN_CANDIDATE_REMINDER, REMIND_SCREEN_CANDIDATE);
+		verifyNoInteractions(this.sendReminder, this.sendEscalation);
+	}
+
+	@Test
+	void leaderIsRemindedDailyUntilTheScreeningIsDone() {
+		// given: an application
+		ProcessInstance admission = startAdmission(CANDIDATE);
+		Date due = task().getDueDate();
+
+		// when: the first reminder's time comes
+		ReminderTestSupport.executeWhenDue(timerOf(admission, SCREEN_CANDIDATE_REMINDER));
+
+		// then: the reminder waits in a job of its own, and the next one is due a day
+		// later
+		assertThat(admission).isWaitingAt(REMIND_SCREEN_CANDIDATE, SCREEN_CANDIDATE);
+		verifyNoInteractions(this.sendReminder);
+		execute(jobOf(admission, REMIND_SCREEN_CANDIDATE));
+		assertThat(this.remindedFrom).containsExactly(REMIND_SCREEN_CANDIDATE);
+		assertThat(timerOf(admission, SCREEN_CANDIDATE_REMINDER).getDuedate()).isCloseTo(plusDays(due, -1),
+				Duration.ofMinutes(1).toMillis());
+
+		// when: the leader screens the candidate
+		screen(admission, SCREENING_SCREEN_OUT);
+
+		// then: the reminders stop
+		assertThat(jobQuery().processInstanceId(admission.getId()).activityId(SCREEN_CANDIDATE_REMINDER).count())
+			.isZero();
+		assertThat(admission).hasPassed(SCREEN_CANDIDATE_REMINDED).hasNotPassed(ESCALATE_SCREEN_CANDIDATE);
+	}
+
+	@Test
+	void screeningStillOpenAfterTheLastReminderIsEscalatedOnceToTheProjectManagers() throws Exception {
+		// given: an application nobody screens
+		ProcessInstance admission = startAdmission(CANDIDATE);
+		Date due = task().getDueDate();
+
+		// when: every reminder's time comes: two days, one day before the due date, and
+		// on it
+		List<Date> reminders = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Job timer = timerOf(admission, SCREEN_CANDIDATE_REMINDER);
+			reminders.add(timer.getDuedate());
+			ReminderTestSupport.executeWhenDue(timer);
+			execute(jobOf(admission, REMIND_SCREEN_CANDIDATE));
+		}
+
+		// then: three reminders, a day apart, and no more
+		assertTimes(reminders, plusDays(due, -2), plusDays(due, -1), due);
+		assertThat(jobQuery().processInstanceId(admission.getId()).activityId(SCREEN_CANDIDATE_REMINDER).count())
+			.isZero();
+
+		// when: a day after the last reminder the screening is still open
+		Job overdue = timerOf(admission, SCREEN_CANDIDATE_OVERDUE);
+		assertTimes(List.of(overdue.getDuedate()), plusDays(due, 1));
+		ReminderTestSupport.executeWhenDue(overdue);
+		execute(jobOf(admission, ESCALATE_SCREEN_CANDIDATE));
+
+		// then: the project managers are told once, and get a follow-up task; the
+		// screening
+		// waits
+		assertThat(this.remindedFrom).containsExactly(REMIND_SCREEN_CANDIDATE, REMIND_SCREEN_CANDIDATE,
+				REMIND_SCREEN_CANDIDATE, ESCALATE_SCREEN_CANDIDATE);
+		assertThat(admission).isWaitingAt(FOLLOW_UP_OVERDUE_TASK, SCREEN_CANDIDATE);
+		Task followUp = taskQuery().processInstanceId(admission.getId())
+			.taskDefinitionKey(FOLLOW_UP_OVERDUE_TASK)
+			.singleResult();
+		assertFollowUpTask(followUp);
+		complete(followUp);
+		assertThat(admission).hasPassedInOrder(SCREEN_CANDIDATE_OVERDUE, ESCALATE_SCREEN_CANDIDATE, OVERDUE_TASK_JOIN,
+				FOLLOW_UP_OVERDUE_TASK, OVERDUE_TASK_FOLLOWED_UP);
+		assertThat(jobQuery().processInstanceId(admission.getId()).timers().count())
+			.as("no timer of the screening is left")
+			.isZero();
+		verify(this.sendEscalation, times(1)).execute(any());
+
+		// when: the leader screens at last
+		screen(admission, SCREENING_SCREEN_OUT);
+		execute(jobOf(admission, NOTIFY_DECLINE));
+
+		// then
+		assertThat(admission).isEnded();
+	}
+
+	@Test
+	void interviewStillOpenIsRemindedThenEscalated() {
+		// given: a candidate invited to an interview
+		ProcessInstance admission = startAdmission(CANDIDATE);
+		screen(admission, SCREENING_INTERVIEW);
+		Date due = task().getDueDate();
+
+		// when: every reminder's time comes, then the escalation's
+		List<Date> reminders = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Job timer = timerOf(admission, INTERVIEW_CANDIDATE_REMINDER);
+			reminders.add(timer.getDuedate());
+			ReminderTestSupport.executeWhenDue(timer);
+			execute(jobOf(admission, REMIND_INTERVIEW_CANDIDATE));
+		}
+		ReminderTestSupport.executeWhenDue(timerOf(admission, INTERVIEW_CANDIDATE_OVERDUE));
+		execute(jobOf(admission, ESCALATE_INTERVIEW_CANDIDATE));
+
+		// then: three reminders two days apart, from three days before the due date; then
+		// the follow-up task
+		assertTimes(reminders, plusDays(due, -3), plusDays(due, -1), plusDays(due, 1));
+		assertThat(this.remindedFrom).containsExactly(REMIND_INTERVIEW_CANDIDATE, REMIND_INTERVIEW_CANDIDATE,
+				REMIND_INTERVIEW_CANDIDATE, ESCALATE_INTERVIEW_CANDIDATE);
+		Task followUp = taskQuery().processInstanceId(admission.getId())
+			.taskDefinitionKey(FOLLOW_UP_OVERDUE_TASK)
+			.singleResult();
+		assertFollowUpTask(followUp);
+
+		// when: the leader interviews and admits, and the project manager follows up
+		interviewWithoutChecks(admission, ADMISSION_ADMIT);
+		execute(jobOf(admission, NOTIFY_ADMISSION));
+		complete(followUp);
+
+		// then
+		assertThat(admission).isEnded()
+			.hasPassed(INTERVIEW_CANDIDATE_OVERDUE, ESCALATE_INTERVIEW_CANDIDATE, OVERDUE_TASK_JOIN,
+					OVERDUE_TASK_FOLLOWED_UP, CANDIDATE_ADMITTED_END);
+	}
+
 	private ProcessInstance startAdmission(long candidateId) {
 		ProcessInstance admission = runtimeService().startProcessInstanceByKey(KEY, CODE,
 				withVariables(CANDIDATE_ID, candidateId, LEADER, LEADER_ID));
@@ -229,6 +409,48 @@ class CandidateAdmissionProcessTest {
 		assertThat(admission).isWaitingAtExactly(INTERVIEW_CANDIDATE);
 		assertUserTask(task(), 14);
 		complete(task(), withVariables(ADMISSION_DECISION, decision));
+	}
+
+	/** The interview's decision, whatever the time (its task is past due). */
+	private void interviewWithoutChecks(ProcessInstance admission, String decision) {
+		Task interview = taskQuery().processInstanceId(admission.getId())
+			.taskDefinitionKey(INTERVIEW_CANDIDATE)
+			.singleResult();
+		complete(interview, withVariables(ADMISSION_DECISION, decision));
+	}
+
+	/** The project managers' follow-up task: offered to them, due in three days. */
+	private static void assertFollowUpTask(Task followUp) {
+		assertThat(followUp).as("follow-up task").isNotNull();
+		assertThat(followUp).hasCandidateGroup(Groups.PROJECT_MANAGERS).isNotAssigned();
+		assertThat(followUp.getDueDate()).isCloseTo(plusDays(followUp.getCreateTime(), 3),
+				Duration.ofMinutes(1).toMillis());
+	}
+
+	private static Job timerOf(ProcessInstance admission, String activityId) {
+		return jobQuery().processInstanceId(admission.getId()).timers().activityId(activityId).singleResult();
+	}
+
+	/** The one job of the activity; fails clearly when there is none. */
+	private static Job jobOf(ProcessInstance admission, String activityId) {
+		Job job = jobQuery().processInstanceId(admission.getId()).activityId(activityId).singleResult();
+		assertThat(job).as("job of %s", activityId).isNotNull();
+		return job;
+	}
+
+	/**
+	 * The times, each within a second of the expected one (the timer and the due date are
+	 * computed a few milliseconds apart).
+	 */
+	private static void assertTimes(List<Date> actual, Date... expected) {
+		assertThat(actual).hasSize(expected.length);
+		for (int i = 0; i < expected.length; i++) {
+			assertThat(actual.get(i)).as("time %s", i + 1).isCloseTo(expected[i], 1000);
+		}
+	}
+
+	private static Date plusDays(Date date, int days) {
+		return Date.from(date.toInstant().plus(Duration.ofDays(days)));
 	}
 
 	/** As {@code RecruitmentService.withdraw} correlates it. */

@@ -48,6 +48,56 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void reminderNamesTheTaskTheCommunityAndLinksToTheTask() {
+		Map<String, Object> variables = Map.of("name", "Lea", "taskName", "מיון מועמד/ת", "communityName",
+				"פיתוח כלכלי", "due", "10 בדצמבר 2026", "overdue", false, "taskUrl",
+				"http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1");
+
+		Mail mail = this.templates.render("task-reminder", "he", variables, "מיון מועמד/ת", "פיתוח כלכלי");
+
+		assertThat(mail.subject()).isEqualTo("תזכורת: מיון מועמד/ת · פיתוח כלכלי");
+		assertThat(mail.html())
+			.contains("dir=\"rtl\"", "שלום Lea,", "צריכה להסתיים עד 10 בדצמבר 2026",
+					"href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1\"")
+			.doesNotContain("ועדיין פתוחה");
+		assertThat(mail.text())
+			.contains("לפתיחת המשימה ב-Tasklist: http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1")
+			.doesNotContain("[#", "[/]");
+	}
+
+	@Test
+	void overdueReminderInEnglishSaysTheTaskIsStillOpen() {
+		Map<String, Object> variables = Map.of("name", "Maya", "taskName", "Screen candidate", "communityName",
+				"Economic development", "due", "December 10, 2026", "overdue", true, "taskUrl", "http://x/#/?task=t-1");
+
+		Mail mail = this.templates.render("task-reminder", "en", variables, "Screen candidate", "Economic development");
+
+		assertThat(mail.subject()).isEqualTo("Reminder: Screen candidate · Economic development");
+		assertThat(mail.text()).contains("was due on December 10, 2026 and is still open").doesNotContain("is due on");
+	}
+
+	@Test
+	void taskNamesAndDatesFollowTheLanguage() {
+		assertThat(this.templates.word("mail.task.screen-candidate", "Screen candidate", "he"))
+			.isEqualTo("מיון מועמד/ת");
+		assertThat(this.templates.word("mail.task.no-such-task", "No such task", "he")).isEqualTo("No such task");
+		assertThat(this.templates.date(java.time.LocalDate.of(2026, 12, 10), "en")).isEqualTo("December 10, 2026");
+		assertThat(this.templates.date(java.time.LocalDate.of(2026, 12, 10), "he")).contains("2026", "10");
+	}
+
+	@Test
+	void everyHtmlMailSharesTheFrame() {
+		Mail notice = this.templates.render("meeting-notice", "en",
+				Map.of("name", "Omar", "communityName", "Economic development", "date", "December 10, 2026", "topic",
+						"Local economy", "place", "Lod", "agenda", "A 09:00 opening"),
+				"December 10, 2026", "Local economy");
+
+		assertThat(notice.html()).contains("<title>Community meeting on December 10, 2026: Local economy</title>",
+				"Dear Omar,", "The Learning Communities in Local Government team", "A 09:00 opening");
+		assertThat(notice.text()).contains("Where: Lod", "Agenda:");
+	}
+
+	@Test
 	void bothLanguagesHaveTheSameWords() throws IOException {
 		assertThat(bundle("messages/mail_he.properties").keySet())
 			.isEqualTo(bundle("messages/mail.properties").keySet());
