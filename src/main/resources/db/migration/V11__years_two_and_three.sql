@@ -35,7 +35,7 @@ create table lc_work_team (
     community_id          bigint        not null references lc_community (id),
     seq                   integer       not null,
     topic                 varchar(200)  not null,
-    status                varchar(20)   not null, -- FORMING, WORKING, READY, LATE, PRESENTED, DROPPED, COMPLETED
+    status                varchar(20)   not null, -- FORMING, WORKING, READY, PRESENTED, DROPPED
     staff_companion       varchar(200),
     next_meeting          date,
     product_title         varchar(200),

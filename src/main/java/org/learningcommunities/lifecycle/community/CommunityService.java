@@ -16,6 +16,7 @@ import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.InvalidFormException;
 import org.learningcommunities.lifecycle.system.TaskContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +37,20 @@ public class CommunityService {
 
 	private final People people;
 
+	/**
+	 * Looked up when a gate opens: the capabilities that add lines depend on this
+	 * service.
+	 */
+	private final ObjectProvider<StageSummaryLines> summaryLines;
+
 	private final Clock clock;
 
-	CommunityService(CommunityRepository communities, StageDataRepository stageData, People people, Clock clock) {
+	CommunityService(CommunityRepository communities, StageDataRepository stageData, People people,
+			ObjectProvider<StageSummaryLines> summaryLines, Clock clock) {
 		this.communities = communities;
 		this.stageData = stageData;
 		this.people = people;
+		this.summaryLines = summaryLines;
 		this.clock = clock;
 	}
 
@@ -131,6 +140,7 @@ public class CommunityService {
 				lines.add("Goals ahead: " + row.get("next_year_goals"));
 			});
 		}
+		this.summaryLines.orderedStream().forEach((more) -> lines.addAll(more.linesFor(community, stage)));
 		return Map.of("stageSummary", String.join("\n", lines));
 	}
 

@@ -37,6 +37,12 @@ class ThreeYearsJourneyIT {
 
 	private static final String CODE = "three-years-journey";
 
+	/** A meeting's agenda: parts A, B and C each begin a line. */
+	private static final String AGENDA = """
+			A 09:00 opening: check-in
+			B 10:00 professional content: a lecture, then peer learning
+			C 13:30 product lab at work tables""";
+
 	@Autowired
 	private TestRestTemplate rest;
 
@@ -86,6 +92,20 @@ class ThreeYearsJourneyIT {
 		assertThat(members).hasSize(6).doesNotContain(leaver);
 		assertThat(candidateStatus(leaver)).isEqualTo("LEFT");
 		chooseForums(members);
+
+		// a meeting of the year, planned and held, leaves its knowledge product
+		Answer scheduled = this.client.post(LEADER, "/api/communities/" + CODE + "/meetings",
+				Map.of("meetingDate", this.today.plusDays(1).toString(), "topic", "Local business", "host", "Lod",
+						"online", false, "seminar", false));
+		assertThat(scheduled.status().value()).as("meeting scheduled: %s", scheduled).isEqualTo(201);
+		complete(LEADER, "plan-meeting", Map.of("professionalGoals", "Know the tools", "communityGoals", "Trust",
+				"desiredProduct", "A one-pager", "agenda", AGENDA));
+		complete(LEADER, "arrange-logistics", Map.of("venue", "Lod city hall"));
+		executeTimer("community-meeting", "meeting-day-arrived");
+		complete(LEADER, "record-attendance", Map.of("attendanceCount", 6, "satisfaction", 5));
+		complete(LEADER, "write-knowledge-product",
+				Map.of("knowledgeProduct", "Five tools for local business", "productType", "one-pager"));
+
 		complete(LEADER, "form-work-teams",
 				Map.of("heldOn", this.today.toString(), "centralTopics", "Income-producing assets", "teamTopics",
 						"Income-producing assets", "productsConference", this.today.plusDays(60).toString(),
@@ -118,7 +138,9 @@ class ThreeYearsJourneyIT {
 				"https://example.org/assets-film", "signedOffBy", "The steering committee"));
 		complete(LEADER, "summarize-team-work",
 				Map.of("teamSummary", "A film in four months", "teamFeedback", "More time for editing"));
-		summarizeYearAndSign();
+		complete(LEADER, "summarize-year", summary());
+		assertThat(stageSummary()).contains("Work team 1 (Income-producing assets): Assets film [video], PRESENTED");
+		complete(MANAGER, "sign-stage-gate", EstablishmentSteps.signGate());
 
 		// year three: everyone continues; two impact tracks, one abandoned; the farewell
 		complete(LEADER, "renew-membership", Map.of("recruitNewMembers", "no"));
@@ -152,6 +174,8 @@ class ThreeYearsJourneyIT {
 
 		// the final stage gate sends the summary back once, then signs
 		complete(LEADER, "summarize-year", summary());
+		assertThat(stageSummary()).contains("Northern officers' community): COMPLETED", "ABANDONED",
+				"final evaluation: 95% satisfied");
 		complete(MANAGER, "sign-stage-gate", EstablishmentSteps.sendBackGate("Add the evaluation's numbers"));
 		summarizeYearAndSign();
 
@@ -162,7 +186,7 @@ class ThreeYearsJourneyIT {
 		community.path("stageHistory").forEach((entry) -> stages.add(entry.path("stage").asText()));
 		assertThat(stages).containsExactly("ESTABLISHMENT", "YEAR_ONE", "YEAR_TWO", "YEAR_THREE", "COMPLETED");
 		assertThat(this.client.get(MANAGER, "/engine-rest/task?processInstanceBusinessKey=" + CODE).body()).isEmpty();
-		for (String taskKey : List.of("screen-candidate", "interview-candidate", "hold-farewell")) {
+		for (String taskKey : List.of("screen-candidate", "interview-candidate", "plan-meeting", "hold-farewell")) {
 			assertThat(this.client
 				.get(MANAGER,
 						"/engine-rest/history/task/count?processInstanceBusinessKey=" + CODE + "&taskDefinitionKey="
@@ -176,11 +200,15 @@ class ThreeYearsJourneyIT {
 		JsonNode yearTwo = years.path("years").get(1);
 		assertThat(yearTwo.path("stage").asText()).isEqualTo("YEAR_TWO");
 		assertThat(yearTwo.path("summary").path("evaluationResults").asText()).isNotBlank();
-		assertThat(yearTwo.path("knowledgeProducts").get(0).path("title").asText()).isEqualTo("Assets film");
+		assertThat(product(yearTwo, "work-team").path("title").asText()).isEqualTo("Assets film");
 		assertThat(yearTwo.path("workTeams").get(0).path("status").asText()).isEqualTo("PRESENTED");
 		JsonNode yearThree = years.path("years").get(2);
 		assertThat(yearThree.path("impactTracks").findValuesAsText("status")).containsExactly("COMPLETED", "ABANDONED");
-		assertThat(yearThree.path("knowledgeProducts").get(0).path("type").asText()).isEqualTo("community-id-card");
+		assertThat(product(yearThree, "impact-track").path("type").asText()).isEqualTo("community-id-card");
+		// the meeting's product counts in the year of its day: here, where the years pass
+		// in minutes, the last one entered by tomorrow
+		assertThat(years.path("years").findValuesAsText("source")).containsExactlyInAnyOrder("meeting", "work-team",
+				"impact-track");
 		assertThat(years.path("farewell").path("finalEvaluation").asText()).isEqualTo("95% satisfied");
 		assertThat(candidateStatus(leaver)).isEqualTo("LEFT");
 	}
@@ -242,6 +270,24 @@ class ThreeYearsJourneyIT {
 				Map.entry("productAudience", "Mayors and treasurers"),
 				Map.entry("productUse", "Opening a council debate"),
 				Map.entry("productDistribution", "The knowledge network")));
+	}
+
+	/** The year's one knowledge product from that source. */
+	private static JsonNode product(JsonNode year, String source) {
+		List<JsonNode> products = new ArrayList<>();
+		year.path("knowledgeProducts").forEach((product) -> {
+			if (source.equals(product.path("source").asText())) {
+				products.add(product);
+			}
+		});
+		assertThat(products).as("%s products of %s", source, year.path("stage")).hasSize(1);
+		return products.get(0);
+	}
+
+	/** What the project manager reads at the open stage gate. */
+	private String stageSummary() {
+		String gate = this.client.task(MANAGER, CODE, "sign-stage-gate").path("id").asText();
+		return this.client.formVariables(MANAGER, gate).path("stageSummary").path("value").asText();
 	}
 
 	private static Map<String, Object> summary() {
