@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where each form of establishment, the year summaries and the stage gate is read from
- * and stored to.
+ * Where each form of establishment, the forums, the renewal of later years, the year
+ * summaries and the stage gate is read from and stored to.
  */
 @Configuration(proxyBeanMethods = false)
 class CommunityForms {
@@ -53,6 +53,16 @@ class CommunityForms {
 	TaskFormHandler recordFirstMeetingForm(ForumsService forums) {
 		return FormHandlers.of(YearOneProcess.RECORD_FIRST_MEETING, forums::firstMeetingForm,
 				forums::recordFirstMeeting);
+	}
+
+	@Bean
+	TaskFormHandler renewMembershipForm(RenewalService renewal) {
+		return FormHandlers.of(RenewalProcess.RENEW_MEMBERSHIP, renewal::renewMembershipForm, renewal::renewMembership);
+	}
+
+	@Bean
+	TaskFormHandler farewellMemberForm(RenewalService renewal) {
+		return FormHandlers.of(RenewalProcess.FAREWELL_MEMBER, renewal::farewellForm, renewal::sayFarewell);
 	}
 
 	@Bean

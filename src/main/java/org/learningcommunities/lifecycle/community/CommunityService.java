@@ -19,6 +19,7 @@ import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.InvalidFormException;
 import org.learningcommunities.lifecycle.system.TaskContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,16 +48,24 @@ public class CommunityService {
 
 	private final People people;
 
+	/**
+	 * Looked up when a gate opens: the capabilities that add lines depend on this
+	 * service.
+	 */
+	private final ObjectProvider<StageSummaryLines> summaryLines;
+
 	private final Clock clock;
 
 	CommunityService(CommunityRepository communities, StageDataRepository stageData, ProductRepository products,
-			List<ProductSuggestions> productSuggestions, ProductTypes productTypes, People people, Clock clock) {
+			List<ProductSuggestions> productSuggestions, ProductTypes productTypes, People people,
+			ObjectProvider<StageSummaryLines> summaryLines, Clock clock) {
 		this.productTypes = productTypes;
 		this.communities = communities;
 		this.stageData = stageData;
 		this.products = products;
 		this.productSuggestions = productSuggestions;
 		this.people = people;
+		this.summaryLines = summaryLines;
 		this.clock = clock;
 	}
 
@@ -146,6 +155,7 @@ public class CommunityService {
 				lines.add("Goals ahead: " + row.get("next_year_goals"));
 			});
 		}
+		this.summaryLines.orderedStream().forEach((more) -> lines.addAll(more.linesFor(community, stage)));
 		return Map.of("stageSummary", String.join("\n", lines));
 	}
 

@@ -39,12 +39,15 @@ public class ForumsService {
 
 	private final CommunityService communities;
 
+	private final Members members;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	ForumsService(CommunityService communities, JdbcClient jdbc, Clock clock) {
+	ForumsService(CommunityService communities, Members members, JdbcClient jdbc, Clock clock) {
 		this.communities = communities;
+		this.members = members;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -52,11 +55,8 @@ public class ForumsService {
 	/** The admitted members to choose from, and the forums as last chosen. */
 	public Map<String, Object> forumsForm(TaskContext task) {
 		long communityId = this.communities.get(task.communityCode()).id();
-		List<Map<String, Object>> options = new ArrayList<>();
-		admittedMembers(communityId)
-			.forEach((id, label) -> options.add(Map.of("label", label, "value", id.toString())));
 		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("admittedMembers", options);
+		values.put("admittedMembers", Members.options(this.members.current(communityId)));
 		List<String> core = this.jdbc.sql(
 				"select candidate_id from lc_forum_member where community_id = ? and forum = 'LEADING_CORE' order by id")
 			.param(communityId)
@@ -78,19 +78,15 @@ public class ForumsService {
 
 	public Map<String, Object> chooseForums(TaskContext task, FormValues form) {
 		long communityId = this.communities.get(task.communityCode()).id();
-		Map<Long, String> admitted = admittedMembers(communityId);
+		Map<Long, String> admitted = this.members.current(communityId);
 		List<String> core = form.list("leadingCore");
-		List<String> committee = form.text("advisoryCommittee")
-			.lines()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty())
-			.toList();
+		List<String> committee = form.lines("advisoryCommittee");
 		List<FieldError> errors = new ArrayList<>();
 		if (core.size() < LEADING_CORE_MIN || core.size() > LEADING_CORE_MAX) {
 			errors.add(new FieldError("leadingCore", "must name " + LEADING_CORE_MIN + " to " + LEADING_CORE_MAX
 					+ " members (has " + core.size() + ")"));
 		}
-		else if (!core.stream().allMatch((id) -> id.matches("\\d+") && admitted.containsKey(Long.valueOf(id)))) {
+		else if (!Members.allAmong(core, admitted)) {
 			errors.add(new FieldError("leadingCore", "may only name admitted members of this community"));
 		}
 		if (committee.size() < ADVISORY_COMMITTEE_MIN || committee.size() > ADVISORY_COMMITTEE_MAX) {
@@ -139,19 +135,6 @@ public class ForumsService {
 			.update();
 		log.info("First meeting of community {} recorded", task.communityCode());
 		return Map.of();
-	}
-
-	/** Admitted members by candidate id, labelled with name and authority. */
-	private Map<Long, String> admittedMembers(long communityId) {
-		Map<Long, String> members = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select id, full_name, authority from lc_candidate
-				where community_id = ? and status = 'ADMITTED' order by full_name, id""")
-			.param(communityId)
-			.query((rs) -> {
-				members.put(rs.getLong("id"), rs.getString("full_name") + " · " + rs.getString("authority"));
-			});
-		return members;
 	}
 
 	private void insertMember(long communityId, String forum, Long candidateId, String name, String by, Instant at) {

@@ -1,7 +1,8 @@
 package org.learningcommunities.lifecycle.community;
 
 /**
- * Keys and variables of {@code year-one.bpmn} and of the decision it calls,
+ * Keys and variables of {@code year-one.bpmn}, of the recruitment it calls
+ * ({@code recruitment.bpmn}) and of the decision that calls,
  * {@code community-mix-check.dmn}. The model belongs to the community capability, with
  * its test; the recruitment capability runs its call for applications and cohort steps
  * and reads these names from here. The year summary and the stage gate are in
@@ -14,6 +15,18 @@ public final class YearOneProcess {
 	public static final String YEAR_ONE_STARTED = "year-one-started";
 
 	public static final String YEAR_ONE_COMPLETED = "year-one-completed";
+
+	/**
+	 * The call activity (id = called process key) of {@code recruitment.bpmn}: the steps
+	 * below from {@link #DRAFT_CALL} to {@link #COHORT_CONFIRMED} are that process's. The
+	 * renewal of years two and three calls it too.
+	 */
+	public static final String RECRUITMENT = "recruitment";
+
+	public static final String RECRUITMENT_STARTED = "recruitment-started";
+
+	/** The end of {@code recruitment.bpmn}: the cohort confirmed. */
+	public static final String RECRUITMENT_COMPLETED = "recruitment-completed";
 
 	public static final String DRAFT_CALL = "draft-call";
 

@@ -16,6 +16,11 @@ public enum CandidateStatus {
 	/** Not invited to an interview. */
 	SCREENED_OUT,
 	/** Withdrew their application. */
-	WITHDRAWN
+	WITHDRAWN,
+	/**
+	 * Was a member and left at the renewal of a later year (lc_member_departure keeps
+	 * why).
+	 */
+	LEFT
 
 }

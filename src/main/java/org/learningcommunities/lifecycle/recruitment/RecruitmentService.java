@@ -233,7 +233,7 @@ public class RecruitmentService {
 		switch (candidate.status()) {
 			case WITHDRAWN ->
 				throw RecruitmentException.conflict("Candidate " + candidateId + " has already withdrawn");
-			case SCREENED_OUT, DECLINED -> throw RecruitmentException
+			case SCREENED_OUT, DECLINED, LEFT -> throw RecruitmentException
 				.conflict("Candidate " + candidateId + " was already decided: " + candidate.status());
 			default -> {
 				// applied, invited to an interview, or admitted: may withdraw

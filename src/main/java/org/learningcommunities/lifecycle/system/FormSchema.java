@@ -168,8 +168,10 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 				case "checkbox" -> (value instanceof Boolean || "true".equals(value) || "false".equals(value)) ? null
 						: "must be true or false";
 				case "datetime" -> dateProblem(value);
-				case "radio", "select" ->
-					this.options.contains(String.valueOf(value)) ? null : "must be one of " + this.options;
+				// no options of its own: they come from a variable (valuesKey), and the
+				// handler checks the answer
+				case "radio", "select" -> (this.options.isEmpty() || this.options.contains(String.valueOf(value)))
+						? null : "must be one of " + this.options;
 				case "checklist", "taglist" -> listProblem(value);
 				default -> textProblem(value);
 			};

@@ -48,6 +48,12 @@ public record FormValues(Map<String, Object> values) {
 		return Boolean.TRUE.equals(value) || "true".equals(value);
 	}
 
+	/** A text's non-blank lines, stripped: a list typed one item per line. */
+	public List<String> lines(String key) {
+		String text = text(key);
+		return (text != null) ? text.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList() : List.of();
+	}
+
 	public List<String> list(String key) {
 		List<String> list = asList(this.values.get(key));
 		return (list != null) ? list : List.of();

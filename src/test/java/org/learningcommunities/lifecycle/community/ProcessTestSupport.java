@@ -9,22 +9,27 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
- * What the engine-only process tests share: one community (the demo users of CONTRACT.md)
- * and the checks every user task of our models must pass.
+ * What the engine-only process tests share: one community (the demo users of
+ * CONTRACT.md), the checks every user task of our models must pass, and running the job
+ * of an activity.
  */
-final class ProcessTestSupport {
+public final class ProcessTestSupport {
 
-	static final String CODE = "econ-dev-2026";
+	public static final String CODE = "econ-dev-2026";
 
-	static final String LEADER = "leader";
+	public static final String LEADER = "leader";
 
 	static final String FOUNDATION_REP = "foundation";
 
@@ -41,7 +46,7 @@ final class ProcessTestSupport {
 	 * The variables {@code community-lifecycle} passes into each stage with
 	 * {@code camunda:in}.
 	 */
-	static Map<String, Object> stageVariables() {
+	public static Map<String, Object> stageVariables() {
 		return withVariables(CommunityLifecycleProcess.COMMUNITY_CODE, CODE, CommunityLifecycleProcess.LEADER, LEADER,
 				CommunityLifecycleProcess.PARTNER_REPS, PARTNER_REPS);
 	}
@@ -52,7 +57,7 @@ final class ProcessTestSupport {
 	 * given number of days after it was created, and with a Camunda Form that resolves
 	 * from the deployment.
 	 */
-	static void assertUserTask(Task task, String candidateGroup, String assignee, int dueInDays) {
+	public static void assertUserTask(Task task, String candidateGroup, String assignee, int dueInDays) {
 		assertThat(task).hasCandidateGroupAssociated(candidateGroup);
 		if (assignee != null) {
 			assertThat(task).isAssignedTo(assignee);
@@ -65,6 +70,23 @@ final class ProcessTestSupport {
 			.isCloseTo(plus(task.getCreateTime(), Duration.ofDays(dueInDays)), Duration.ofMinutes(1).toMillis());
 		assertThat(deployedFormId(task)).as("id of the deployed form of %s", task.getTaskDefinitionKey())
 			.isEqualTo(task.getTaskDefinitionKey());
+	}
+
+	/**
+	 * Runs the job of the named activity (a timer, or an asynchronous continuation) of
+	 * the process instance, failing clearly when there is none.
+	 */
+	public static void executeJobOf(ProcessInstance instance, String activityId) {
+		Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+		assertThat(job).as("job of %s", activityId).isNotNull();
+		execute(job);
+	}
+
+	/** The due date of the named activity's job (a timer), failing when there is none. */
+	public static Date jobDueDate(ProcessInstance instance, String activityId) {
+		Job job = jobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+		assertThat(job).as("job of %s", activityId).isNotNull();
+		return job.getDuedate();
 	}
 
 	private static String deployedFormId(Task task) {

@@ -1,25 +1,76 @@
 package org.learningcommunities.lifecycle.community;
 
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.learningcommunities.lifecycle.EngineOnlyTests;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.learningcommunities.lifecycle.EngineOnlyTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.learningcommunities.lifecycle.community.YearProcess.SUMMARIZE_YEAR;
+import static org.learningcommunities.lifecycle.community.YearThreeProcess.CHOOSE_IMPACT_TRACKS;
+import static org.learningcommunities.lifecycle.community.YearThreeProcess.HOLD_FAREWELL;
+import static org.learningcommunities.lifecycle.community.YearThreeProcess.IMPACT_TRACKS;
+import static org.learningcommunities.lifecycle.community.YearThreeProcess.IMPACT_TRACKS_VARIABLE;
+import static org.learningcommunities.lifecycle.community.YearThreeProcess.IMPACT_TRACK_ID;
+import static org.learningcommunities.lifecycle.community.YearThreeProcess.IMPACT_TRACK_PROCESS;
+import static org.learningcommunities.lifecycle.community.YearThreeProcess.RENEWAL;
 
 /**
- * Engine-only tests of {@code year-three.bpmn}; the situations are those of
- * {@link AbstractYearProcessTest}.
+ * Engine-only tests of {@code year-three.bpmn}: the renewal, the first meeting that
+ * chooses the impact tracks, one impact-track process per track, the farewell, then the
+ * situations of {@link AbstractYearProcessTest}: the final stage gate may send the
+ * summary back. The renewal and the tracks are stubbed here and tested in
+ * {@link RenewalProcessTest} and {@code impact.ImpactTrackProcessTest}.
  */
-@Deployment(resources = { "processes/year-three.bpmn", "forms/summarize-year.form", "forms/sign-stage-gate.form" })
+@Deployment(resources = { "processes/year-three.bpmn", "forms/choose-impact-tracks.form", "forms/hold-farewell.form",
+		"forms/summarize-year.form", "forms/sign-stage-gate.form" })
 class YearThreeProcessTest extends AbstractYearProcessTest {
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
 		.builder(EngineOnlyTests.CONFIGURATION)
+		.excludeProcessDefinitionKeys(RENEWAL, IMPACT_TRACK_PROCESS)
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
+	private static final List<Long> TRACKS = List.of(21L, 22L);
+
 	YearThreeProcessTest() {
-		super(Stage.YEAR_THREE.processKey());
+		super(Stage.YEAR_THREE.processKey(), List.of(RENEWAL, IMPACT_TRACK_PROCESS));
+	}
+
+	@Override
+	List<String> openTheYear(ProcessInstance year) {
+		runCalled(year, RENEWAL, RENEWAL, 1);
+		leadersTask(year, CHOOSE_IMPACT_TRACKS, 30, withVariables(IMPACT_TRACKS_VARIABLE, TRACKS));
+		runCalled(year, IMPACT_TRACKS, IMPACT_TRACK_PROCESS, TRACKS.size());
+		leadersTask(year, HOLD_FAREWELL, 30, Map.of());
+		return List.of(RENEWAL, CHOOSE_IMPACT_TRACKS, IMPACT_TRACKS, HOLD_FAREWELL);
+	}
+
+	@Test
+	void eachTrackChosenAtTheFirstMeetingRunsItsOwnProcessBeforeTheFarewell() {
+		// given: year three after the renewal
+		ProcessInstance year = startYear();
+		runCalled(year, RENEWAL, RENEWAL, 1);
+
+		// when: the first meeting chooses two impact tracks
+		leadersTask(year, CHOOSE_IMPACT_TRACKS, 30, withVariables(IMPACT_TRACKS_VARIABLE, TRACKS));
+
+		// then: each track runs its own process; when both have ended, the leader holds
+		// the farewell
+		assertThat(year).isWaitingAt(IMPACT_TRACKS);
+		assertThat(passedIn(IMPACT_TRACK_PROCESS, IMPACT_TRACK_ID)).containsExactlyInAnyOrderElementsOf(TRACKS);
+		runCalled(year, IMPACT_TRACKS, IMPACT_TRACK_PROCESS, TRACKS.size());
+		leadersTask(year, HOLD_FAREWELL, 30, Map.of());
+		assertThat(year).isWaitingAtExactly(SUMMARIZE_YEAR).hasPassedInOrder(IMPACT_TRACKS, HOLD_FAREWELL);
 	}
 
 }

@@ -284,14 +284,16 @@ class CallForApplicationsIT {
 	}
 
 	/**
-	 * The timer "Deadline passed" of the community's year one, as the project manager
-	 * sees it.
+	 * The timer "Deadline passed" of the community's recruitment (called by year one), as
+	 * the project manager sees it.
 	 */
 	private JsonNode deadlineTimer(String code) {
 		JsonNode years = this.lifecycle
-			.get(MANAGER, "/engine-rest/process-instance?processDefinitionKey=year-one&businessKey=" + code)
+			.get(MANAGER,
+					"/engine-rest/process-instance?processDefinitionKey=" + YearOneProcess.RECRUITMENT + "&businessKey="
+							+ code)
 			.body();
-		assertThat(years).as("year-one instances of %s", code).hasSize(1);
+		assertThat(years).as("recruitment instances of %s", code).hasSize(1);
 		JsonNode jobs = this.lifecycle
 			.get(MANAGER,
 					"/engine-rest/job?processInstanceId=" + years.get(0).path("id").asText() + "&activityId="

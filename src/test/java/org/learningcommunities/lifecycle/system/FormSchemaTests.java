@@ -168,6 +168,17 @@ class FormSchemaTests {
 	}
 
 	@Test
+	void selectWithOptionsFromAVariableLeavesTheAnswerToItsHandler() {
+		FormSchema form = form("""
+				{"type": "select", "key": "facilitator", "valuesKey": "communityMembers",
+				 "validate": {"required": true}}""");
+
+		assertThat(errors(form, Map.of("facilitator", "17"))).isEmpty();
+		assertThat(errors(form, Map.of())).containsEntry("facilitator", "is required");
+		assertThat(form.prefilledKeys()).containsExactly("facilitator", "communityMembers");
+	}
+
+	@Test
 	void checklistTakesAListOrAJsonListOfItsValues() {
 		FormSchema form = form("""
 				{"type": "checklist", "key": "regions",

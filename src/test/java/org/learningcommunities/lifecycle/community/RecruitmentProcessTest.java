@@ -1,0 +1,201 @@
+package org.learningcommunities.lifecycle.community;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.learningcommunities.lifecycle.EngineOnlyTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.learningcommunities.lifecycle.community.ProcessTestSupport.CODE;
+import static org.learningcommunities.lifecycle.community.ProcessTestSupport.LEADER;
+import static org.learningcommunities.lifecycle.community.RecruitmentSteps.balancedCohort;
+import static org.learningcommunities.lifecycle.community.RecruitmentSteps.cohortOf;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.ADMISSIONS_DECIDED;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.ADMISSION_DECIDED;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.CALL_DEADLINE_PASSED;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.CHECK_MIX;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.CLOSE_CALL;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.COHORT_CONFIRM;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.COHORT_REOPEN;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.CONFIRM_COHORT;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.COUNT_OPEN_ADMISSIONS;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.DRAFT_CALL;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.FOLLOW_APPLICATIONS;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.MEASURE_COHORT;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.MIX_SHORTFALLS;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.PUBLISH_CALL;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.RECRUITMENT;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.RECRUITMENT_COMPLETED;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.RECRUITMENT_STARTED;
+
+/**
+ * Engine-only tests of {@code recruitment.bpmn}, with the real decision table
+ * {@code community-mix-check.dmn} and the fakes of {@link RecruitmentSteps}. What the
+ * forms store runs in Spring and is not part of these tests: tasks are completed with the
+ * decisions the gateways read.
+ */
+@Deployment(resources = { "processes/recruitment.bpmn", "processes/community-mix-check.dmn", "forms/draft-call.form",
+		"forms/follow-applications.form", "forms/confirm-cohort.form" })
+class RecruitmentProcessTest {
+
+	private static final String FEWER_THAN_30 = "פחות מ-30 חברים · Fewer than 30 members";
+
+	private static final String WELL_BELOW_TARGET = "הרבה מתחת לגודל היעד · Well below the target size";
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+		.builder(EngineOnlyTests.CONFIGURATION)
+		.assertClassCoverageAtLeast(1.0)
+		.build();
+
+	private final RecruitmentSteps steps = new RecruitmentSteps();
+
+	@BeforeEach
+	void registerFakes() {
+		this.steps.registerFakes();
+	}
+
+	@AfterEach
+	void resetFakes() {
+		Mocks.reset();
+	}
+
+	@Test
+	void callClosedByItsDeadlineLeadsThroughTheMixCheckToTheConfirmedCohort() {
+		// given: recruitment opened, every admission will be decided when the call
+		// closes, and the cohort fits the mix
+		this.steps.roundWithoutOpenAdmissions(balancedCohort());
+		ProcessInstance recruitment = startRecruitment();
+
+		// when: the leader drafts the call, it is published, and its deadline passes
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+		this.steps.deadlinePasses(recruitment);
+
+		// then: the call is closed, the mix check finds no shortfall, and the leader
+		// confirms the cohort
+		assertThat(recruitment).variables().containsEntry(MIX_SHORTFALLS, List.of());
+		this.steps.confirmCohort(recruitment, COHORT_CONFIRM);
+		assertThat(recruitment).isEnded()
+			.hasPassedInOrder(RECRUITMENT_STARTED, DRAFT_CALL, PUBLISH_CALL, FOLLOW_APPLICATIONS, CALL_DEADLINE_PASSED,
+					CLOSE_CALL, COUNT_OPEN_ADMISSIONS, ADMISSIONS_DECIDED, MEASURE_COHORT, CHECK_MIX, CONFIRM_COHORT,
+					RECRUITMENT_COMPLETED)
+			.hasNotPassed(ADMISSION_DECIDED);
+		assertThat(this.steps.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
+				CHECK_MIX + " []");
+	}
+
+	@Test
+	void leaderClosingTheCallEarlyClosesItWithoutWaitingForTheDeadline() {
+		// given: a published call
+		this.steps.roundWithoutOpenAdmissions(balancedCohort());
+		ProcessInstance recruitment = startRecruitment();
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+
+		// when: the leader completes "Follow the applications" before the deadline
+		this.steps.closeCallEarly(recruitment);
+
+		// then: the call is closed at once and its deadline timer is gone
+		assertThat(recruitment).isWaitingAtExactly(CONFIRM_COHORT)
+			.hasPassedInOrder(FOLLOW_APPLICATIONS, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX)
+			.hasNotPassed(CALL_DEADLINE_PASSED);
+		assertThat(jobQuery().processInstanceId(recruitment.getId()).activityId(CALL_DEADLINE_PASSED).count()).isZero();
+		assertThat(this.steps.journal).containsSubsequence(CLOSE_CALL, COUNT_OPEN_ADMISSIONS);
+	}
+
+	@Test
+	void cohortIsCheckedOnlyOnceEveryAdmissionIsDecided() {
+		// given: when the call closes two candidates still wait for their interview
+		this.steps.openAdmissions.addAll(List.of(2, 1, 0));
+		this.steps.cohorts.add(balancedCohort());
+		ProcessInstance recruitment = startRecruitment();
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+		this.steps.closeCallEarly(recruitment);
+		assertThat(recruitment).isWaitingAtExactly(ADMISSION_DECIDED).hasNotPassed(MEASURE_COHORT);
+
+		// when: the first candidate is decided
+		this.steps.admissionDecided(recruitment);
+
+		// then: one is still open, so recruitment waits for the next decision
+		assertThat(recruitment).isWaitingAtExactly(ADMISSION_DECIDED).hasNotPassed(MEASURE_COHORT);
+
+		// when: the second candidate is decided
+		this.steps.admissionDecided(recruitment);
+
+		// then: the cohort is measured and checked, and the leader is asked to confirm it
+		assertThat(recruitment).isWaitingAtExactly(CONFIRM_COHORT)
+			.hasPassedInOrder(CLOSE_CALL, COUNT_OPEN_ADMISSIONS, ADMISSION_DECIDED, COUNT_OPEN_ADMISSIONS,
+					ADMISSION_DECIDED, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX);
+		assertThat(this.steps.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS,
+				COUNT_OPEN_ADMISSIONS, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX + " []");
+	}
+
+	@Test
+	void admissionDecidedWhileTheCallIsOpenWakesNobody() {
+		// given: a call open for applications
+		ProcessInstance recruitment = startRecruitment();
+		this.steps.draftCall(recruitment);
+		assertThat(recruitment).isWaitingAtExactly(FOLLOW_APPLICATIONS);
+
+		// when: a candidate is decided before the call closes
+		int woken = runtimeService().createMessageCorrelation(ADMISSION_DECIDED)
+			.processInstanceBusinessKey(CODE)
+			.correlateAllWithResult()
+			.size();
+
+		// then: nobody was waiting, and the call stays open
+		assertThat(woken).isZero();
+		assertThat(recruitment).isWaitingAtExactly(FOLLOW_APPLICATIONS).hasNotPassed(CLOSE_CALL);
+	}
+
+	@Test
+	void mixShortfallLetsTheLeaderReopenRecruitmentForAnotherRound() {
+		// given: the first round admits 12 members, the second brings the cohort to 32
+		this.steps.roundWithoutOpenAdmissions(cohortOf(12));
+		this.steps.roundWithoutOpenAdmissions(balancedCohort());
+		ProcessInstance recruitment = startRecruitment();
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+		this.steps.closeCallEarly(recruitment);
+
+		// when: the mix check lists the shortfalls and the leader reopens recruitment
+		assertThat(recruitment).variables().containsEntry(MIX_SHORTFALLS, List.of(FEWER_THAN_30, WELL_BELOW_TARGET));
+		this.steps.confirmCohort(recruitment, COHORT_REOPEN);
+
+		// then: a second round of the call is drafted and published, and its cohort is
+		// checked again
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+		this.steps.deadlinePasses(recruitment);
+		assertThat(recruitment).variables().containsEntry(MIX_SHORTFALLS, List.of());
+		this.steps.confirmCohort(recruitment, COHORT_CONFIRM);
+		assertThat(recruitment).isEnded()
+			.hasPassedInOrder(DRAFT_CALL, PUBLISH_CALL, CLOSE_CALL, CHECK_MIX, CONFIRM_COHORT, DRAFT_CALL, PUBLISH_CALL,
+					CALL_DEADLINE_PASSED, CLOSE_CALL, CHECK_MIX, CONFIRM_COHORT, RECRUITMENT_COMPLETED);
+		assertThat(this.steps.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
+				CHECK_MIX + " " + List.of(FEWER_THAN_30, WELL_BELOW_TARGET), PUBLISH_CALL, CLOSE_CALL,
+				COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX + " []");
+	}
+
+	/** As year one and the renewal call it. */
+	private static ProcessInstance startRecruitment() {
+		ProcessInstance recruitment = runtimeService().startProcessInstanceByKey(RECRUITMENT, CODE, withVariables(
+				CommunityLifecycleProcess.COMMUNITY_CODE, CODE, CommunityLifecycleProcess.LEADER, LEADER));
+		assertThat(recruitment).isStarted().hasProcessDefinitionKey(RECRUITMENT).hasBusinessKey(CODE);
+		return recruitment;
+	}
+
+}
