@@ -54,6 +54,15 @@ public final class YearOneProcess {
 	 */
 	public static final String ADMISSION_DECIDED = "admission-decided";
 
+	/** The event-based gateway where recruitment waits for its open admissions. */
+	public static final String ADMISSION_DECIDED_OR_RECOUNT = "admission-decided-or-recount";
+
+	/**
+	 * The hourly timer that counts the open admissions again: a decision that raced the
+	 * count is seen within the hour.
+	 */
+	public static final String RECOUNT_ADMISSIONS = "recount-admissions";
+
 	public static final String MEASURE_COHORT = "measure-cohort";
 
 	/** The business rule task that evaluates {@link #MIX_CHECK_DECISION}. */

@@ -1,7 +1,11 @@
 package org.learningcommunities.lifecycle.community;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -14,6 +18,7 @@ import org.learningcommunities.lifecycle.EngineOnlyTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -124,13 +129,15 @@ class RecruitmentProcessTest {
 		this.steps.draftCall(recruitment);
 		this.steps.followApplications(recruitment);
 		this.steps.closeCallEarly(recruitment);
-		assertThat(recruitment).isWaitingAtExactly(ADMISSION_DECIDED).hasNotPassed(MEASURE_COHORT);
+		assertThat(recruitment).isWaitingAtExactly(YearOneProcess.ADMISSION_DECIDED_OR_RECOUNT)
+			.hasNotPassed(MEASURE_COHORT);
 
 		// when: the first candidate is decided
 		this.steps.admissionDecided(recruitment);
 
 		// then: one is still open, so recruitment waits for the next decision
-		assertThat(recruitment).isWaitingAtExactly(ADMISSION_DECIDED).hasNotPassed(MEASURE_COHORT);
+		assertThat(recruitment).isWaitingAtExactly(YearOneProcess.ADMISSION_DECIDED_OR_RECOUNT)
+			.hasNotPassed(MEASURE_COHORT);
 
 		// when: the second candidate is decided
 		this.steps.admissionDecided(recruitment);
@@ -141,6 +148,32 @@ class RecruitmentProcessTest {
 					ADMISSION_DECIDED, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX);
 		assertThat(this.steps.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS,
 				COUNT_OPEN_ADMISSIONS, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX + " []");
+	}
+
+	@Test
+	void decisionThatRacedTheCountIsSeenAtTheHourlyRecount() {
+		// given: when the call closes one candidate is still open
+		this.steps.openAdmissions.addAll(List.of(1, 0));
+		this.steps.cohorts.add(balancedCohort());
+		ProcessInstance recruitment = startRecruitment();
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+		this.steps.closeCallEarly(recruitment);
+		assertThat(recruitment).isWaitingAtExactly(YearOneProcess.ADMISSION_DECIDED_OR_RECOUNT);
+		Job recount = jobQuery().processInstanceId(recruitment.getId())
+			.activityId(YearOneProcess.RECOUNT_ADMISSIONS)
+			.singleResult();
+		assertThat(recount.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofMinutes(59))));
+
+		// when: that candidate was decided while recruitment counted (its message found
+		// nobody), and the hour passes
+		execute(recount);
+
+		// then: the count finds every admission decided, and the cohort is checked
+		assertThat(recruitment).isWaitingAtExactly(CONFIRM_COHORT)
+			.hasPassedInOrder(COUNT_OPEN_ADMISSIONS, YearOneProcess.RECOUNT_ADMISSIONS, COUNT_OPEN_ADMISSIONS,
+					MEASURE_COHORT)
+			.hasNotPassed(ADMISSION_DECIDED);
 	}
 
 	@Test

@@ -32,7 +32,10 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MAN
  * work team's forms is refused naming the field. The job executor is off: time passes by
  * executing the conference's timer job through the engine REST API.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
+// its own database: the job executor of another test's application must not run this
+// test's jobs (a reminder firing while the test completes the task)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "camunda.bpm.job-execution.enabled=false",
+		"spring.datasource.url=jdbc:h2:mem:three-years-journey-it;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE" })
 class ThreeYearsJourneyIT {
 
 	private static final String CODE = "three-years-journey";
