@@ -101,7 +101,8 @@ class DemoCommunities {
 		start("education-2026", "חינוך וקהילה · Education and community", "Education");
 
 		start("welfare-2026", "רווחה · Social welfare", "Social welfare");
-		upToGoalConfirmation("welfare-2026");
+		upToEstablished("welfare-2026");
+		draftWorkPlan("welfare-2026");
 
 		start("engineers-2026", "מהנדסי רשויות · City engineers", "Engineering");
 		upToYearOne("engineers-2026");
@@ -176,6 +177,18 @@ class DemoCommunities {
 	}
 
 	private void upToYearOne(String code) {
+		upToEstablished(code);
+		draftWorkPlan(code);
+		complete(code, "approve-work-plan", "foundation", form("workPlanDecision", "approve"));
+		complete(code, "approve-work-plan", "ministry", form("workPlanDecision", "approve"));
+		awaitTask(code, "draft-call", () -> {
+		});
+	}
+
+	/**
+	 * Establishment done and its gate signed: the lifecycle waits for year one's plan.
+	 */
+	private void upToEstablished(String code) {
 		upToGoalConfirmation(code);
 		complete(code, "confirm-goals", "foundation", form("goalsDecision", "confirm"));
 		complete(code, "confirm-goals", "ministry", form("goalsDecision", "confirm"));
@@ -187,6 +200,16 @@ class DemoCommunities {
 				form("targetRoles", "מנהלי פיתוח כלכלי · Heads of economic development", "minSeniorityYears", 3,
 						"minShareEachGenderPct", 40, "sectors", SECTORS, "regions", REGIONS));
 		complete(code, "sign-stage-gate", "manager", form("gateDecision", "sign"));
+	}
+
+	/** The leader drafts year one's work plan; both partners are asked to approve it. */
+	private void draftWorkPlan(String code) {
+		complete(code, "draft-work-plan", "leader", form("goals",
+				"חברי הקהילה מתכננים יחד את כלכלת הרשות · Members plan their authority's economy together", "targets",
+				"עשרה פרויקטים משותפים; 80% נוכחות · Ten joint projects; 80% attendance", "meetingsPlanned",
+				"עשרה מפגשים חודשיים וסמינר דו־יומי · Ten monthly meetings and a two-day seminar", "workTeams",
+				"אין בשנה הראשונה · None in year one", "budgetLines",
+				"מקומות וכיבוד · Venues and catering: 45000\nסמינר דו־יומי · Two-day seminar: 30000\nהערכה · Evaluation: 12000"));
 	}
 
 	private void draftCall(String code) {

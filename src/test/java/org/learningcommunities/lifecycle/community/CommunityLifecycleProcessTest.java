@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,6 +19,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.learningcommunities.lifecycle.EngineOnlyTests;
+import org.learningcommunities.lifecycle.approvals.WorkPlanApprovalProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +49,10 @@ import static org.learningcommunities.lifecycle.community.CommunityLifecycleProc
 import static org.learningcommunities.lifecycle.community.ProcessTestSupport.CODE;
 
 /**
- * Engine-only tests of {@code community-lifecycle.bpmn}. The stages are stubbed by
- * one-task processes under their process keys (each stage has its own *ProcessTest);
- * "Register community" and the stage listener are fakes that write what they were called
- * for into a journal.
+ * Engine-only tests of {@code community-lifecycle.bpmn}. The stages and the work-plan
+ * approval are stubbed by one-task processes under their process keys (each has its own
+ * *ProcessTest); "Register community" and the stage listener are fakes that write what
+ * they were called for into a journal.
  */
 @Deployment(resources = { "processes/community-lifecycle.bpmn", "forms/start-community-lifecycle.form" })
 class CommunityLifecycleProcessTest {
@@ -65,12 +67,21 @@ class CommunityLifecycleProcessTest {
 		.filter((key) -> key != null)
 		.toList();
 
+	/** The processes the lifecycle calls: the stages and the work-plan approval. */
+	private static final List<String> CALLED = Stream.concat(STAGES.stream(), Stream.of(WorkPlanApprovalProcess.KEY))
+		.toList();
+
+	/** The call activity of the work-plan approval before each year. */
+	private static final Map<String, String> WORK_PLAN_BEFORE = Map.of(Stage.YEAR_ONE.processKey(),
+			"year-one-work-plan", Stage.YEAR_TWO.processKey(), "year-two-work-plan", Stage.YEAR_THREE.processKey(),
+			"year-three-work-plan");
+
 	@RegisterExtension
 	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
 		.builder(EngineOnlyTests.CONFIGURATION)
-		// the stubs stand in for the stages here; each stage's coverage is asserted by
-		// its own test class
-		.excludeProcessDefinitionKeys(STAGES.toArray(String[]::new))
+		// the stubs stand in for the stages and the approval here; each one's coverage
+		// is asserted by its own test class
+		.excludeProcessDefinitionKeys(CALLED.toArray(String[]::new))
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
@@ -81,7 +92,7 @@ class CommunityLifecycleProcessTest {
 
 	@BeforeEach
 	void deployStageStubs() {
-		for (String stage : STAGES) {
+		for (String stage : CALLED) {
 			BpmnModelInstance stub = Bpmn.createExecutableProcess(stage)
 				.camundaHistoryTimeToLive(1825)
 				.startEvent()
@@ -117,13 +128,14 @@ class CommunityLifecycleProcessTest {
 		ProcessInstance lifecycle = runtimeService().startProcessInstanceByKey(KEY, CODE, startForm());
 
 		// then: the community is registered first, then each stage runs in order under
-		// the community's code
+		// the community's code, each year once the partners approved its work plan
 		assertThat(lifecycle).isStarted().hasBusinessKey(CODE).hasPassedInOrder(COMMUNITY_PROPOSED, REGISTER_COMMUNITY);
 		assertThat(this.journal).first().isEqualTo(REGISTER_COMMUNITY);
 		STAGES.forEach((stage) -> runStage(lifecycle, stage));
 		assertThat(lifecycle).isEnded()
 			.hasPassedInOrder(COMMUNITY_PROPOSED, REGISTER_COMMUNITY, Stage.ESTABLISHMENT.processKey(),
-					Stage.YEAR_ONE.processKey(), Stage.YEAR_TWO.processKey(), Stage.YEAR_THREE.processKey(),
+					"year-one-work-plan", Stage.YEAR_ONE.processKey(), "year-two-work-plan",
+					Stage.YEAR_TWO.processKey(), "year-three-work-plan", Stage.YEAR_THREE.processKey(),
 					COMMUNITY_COMPLETED);
 		assertThat(this.journal).containsExactly(REGISTER_COMMUNITY, "establishment start", "establishment end",
 				"year-one start", "year-one end", "year-two start", "year-two end", "year-three start",
@@ -159,9 +171,14 @@ class CommunityLifecycleProcessTest {
 	}
 
 	/**
-	 * Checks what the lifecycle passed to the called stage, then finishes the stage stub.
+	 * Before a year: checks what the lifecycle passed to the work-plan approval of that
+	 * year, then finishes the approval stub. Then checks what the lifecycle passed to the
+	 * called stage, and finishes the stage stub.
 	 */
 	private void runStage(ProcessInstance lifecycle, String stage) {
+		if (WORK_PLAN_BEFORE.containsKey(stage)) {
+			approveWorkPlan(lifecycle, WORK_PLAN_BEFORE.get(stage), STAGES.indexOf(stage));
+		}
 		assertThat(lifecycle).isWaitingAtExactly(stage);
 		ProcessInstance called = calledProcessInstance(processInstanceQuery().processDefinitionKey(stage), lifecycle);
 		assertThat(called).hasBusinessKey(CODE)
@@ -170,6 +187,25 @@ class CommunityLifecycleProcessTest {
 					entry(PARTNER_REPS, ProcessTestSupport.PARTNER_REPS));
 		assertThat(called).isWaitingAtExactly(STAGE_WORK);
 		complete(task(called));
+	}
+
+	/**
+	 * Checks that the lifecycle waits for the work-plan approval of a year, called with
+	 * the community and the year, and finishes the approval stub: the year has not
+	 * started before.
+	 */
+	private void approveWorkPlan(ProcessInstance lifecycle, String callActivity, long year) {
+		assertThat(lifecycle).isWaitingAtExactly(callActivity);
+		assertThat(this.journal).last().asString().endsWith(" end");
+		ProcessInstance approval = calledProcessInstance(
+				processInstanceQuery().processDefinitionKey(WorkPlanApprovalProcess.KEY).active(), lifecycle);
+		assertThat(approval).hasBusinessKey(CODE)
+			.variables()
+			.containsOnly(entry(COMMUNITY_CODE, CODE), entry(LEADER, ProcessTestSupport.LEADER),
+					entry(PARTNER_REPS, ProcessTestSupport.PARTNER_REPS),
+					entry(WorkPlanApprovalProcess.PLAN_YEAR, year));
+		assertThat(approval).isWaitingAtExactly(STAGE_WORK);
+		complete(task(approval));
 	}
 
 	/** The fields of {@code start-community-lifecycle.form}, as Tasklist submits them. */

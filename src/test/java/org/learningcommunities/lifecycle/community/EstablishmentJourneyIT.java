@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.LifecycleRestClient.JsonList;
+import org.learningcommunities.lifecycle.approvals.WorkPlanApprovalProcess;
+import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,9 +32,9 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MIN
 /**
  * The establishment journey end to end, the way its users live it: the project manager
  * starts a community, each step is done by the demo user who owns it over the engine REST
- * API (as Tasklist does), and the project manager follows the community on
- * {@code /api/communities}. The whole application runs on the demo profile's in-memory
- * H2; every test uses its own community code.
+ * API (as Tasklist does), year one's work plan is approved, and the project manager
+ * follows the community on {@code /api/communities}. The whole application runs on the
+ * demo profile's in-memory H2; every test uses its own community code.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class EstablishmentJourneyIT {
@@ -139,6 +141,14 @@ class EstablishmentJourneyIT {
 				"regions north,haifa,south");
 		submitOk(MANAGER, gate, EstablishmentSteps.signGate());
 
+		// then establishment is over, and year one waits for its work plan: the leader
+		// drafts it, and both partners approve it
+		JsonNode waiting = assertProgress(code, "ESTABLISHMENT", "Draft the year's work plan");
+		assertThat(waiting.path("stageHistory").get(0).hasNonNull("leftAt")).isTrue();
+		this.client.taskAssignedTo(LEADER, code, WorkPlanApprovalProcess.DRAFT_WORK_PLAN);
+		assertThat(this.client.tasks(MANAGER, code, YearOneProcess.DRAFT_CALL)).isEmpty();
+		new WorkPlanSteps(this.client).approveQuickly(code);
+
 		// then the community is in year one, where the leader drafts the call for
 		// applications
 		JsonNode community = assertProgress(code, "YEAR_ONE", "Draft the call for applications");
@@ -209,8 +219,10 @@ class EstablishmentJourneyIT {
 		reviseAsItIs(MANAGER, code, EstablishmentProcess.PLAN_EVALUATION, EstablishmentSteps.evaluationPlan());
 		reviseAsItIs(LEADER, code, EstablishmentProcess.DEFINE_COMMUNITY_MIX, EstablishmentSteps.communityMix());
 
-		// then the gate can be signed and the community enters year one
+		// then the gate can be signed and, its work plan approved, the community enters
+		// year one
 		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
+		new WorkPlanSteps(this.client).approveQuickly(code);
 		JsonNode community = assertProgress(code, "YEAR_ONE", "Draft the call for applications");
 		assertThat(community.path("stageHistory").findValuesAsText("stage")).containsExactly("ESTABLISHMENT",
 				"YEAR_ONE");

@@ -137,8 +137,8 @@ public final class EstablishmentSteps {
 	}
 
 	/**
-	 * A partner decides on the goals in the confirmation assigned to them (partners see
-	 * each other's confirmations: both are offered to the group).
+	 * A partner decides on the goals in the confirmation assigned to them (the only one
+	 * they see: docs/adr/0010-partner-tasks-belong-to-their-assignee.md).
 	 */
 	public Answer confirmGoalsAs(String partner, String code, Map<String, Object> form) {
 		String taskId = this.client.taskAssignedTo(partner, code, EstablishmentProcess.CONFIRM_GOALS)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.learningcommunities.lifecycle.LifecycleRestClient;
+import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.LifecycleRestClient.JsonList;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,7 @@ class ThreeYearsJourneyIT {
 		EstablishmentSteps establishment = new EstablishmentSteps(this.client);
 		establishment.upToStageGate(CODE);
 		complete(MANAGER, "sign-stage-gate", EstablishmentSteps.signGate());
+		new WorkPlanSteps(this.client).approveQuickly(CODE);
 
 		// year one: a call, six members admitted through the public application API
 		complete(LEADER, "draft-call", draftCall());
@@ -92,6 +94,7 @@ class ThreeYearsJourneyIT {
 		executeJob("community-meeting", "meeting-held");
 		executeJob("year-one", "meeting-concluded");
 		summarizeYearAndSign();
+		new WorkPlanSteps(this.client).approveQuickly(CODE);
 
 		// year two: a member leaves, recruitment reopens and admits a new member
 		String leaver = members.get(0);
@@ -155,6 +158,7 @@ class ThreeYearsJourneyIT {
 		complete(LEADER, "summarize-year", summary());
 		assertThat(stageSummary()).contains("Work team 1 (Income-producing assets): Assets film [video], PRESENTED");
 		complete(MANAGER, "sign-stage-gate", EstablishmentSteps.signGate());
+		new WorkPlanSteps(this.client).approveQuickly(CODE);
 
 		// year three: everyone continues; two impact tracks, one abandoned; the farewell
 		complete(LEADER, "renew-membership", Map.of("recruitNewMembers", "no"));

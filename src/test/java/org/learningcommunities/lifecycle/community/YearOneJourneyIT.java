@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.learningcommunities.lifecycle.LifecycleRestClient;
+import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.LifecycleRestClient.JsonList;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +105,7 @@ class YearOneJourneyIT {
 		EstablishmentSteps steps = new EstablishmentSteps(this.client);
 		steps.upToStageGate(code);
 		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
+		new WorkPlanSteps(this.client).approveQuickly(code);
 		assertThat(stage(code)).isEqualTo("YEAR_ONE");
 
 		// when: the leader drafts the call and 34 candidates apply without logging in
@@ -262,6 +264,9 @@ class YearOneJourneyIT {
 
 		// and: the project manager signs the gate
 		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
+
+		// and: the partners approve year two's work plan
+		new WorkPlanSteps(this.client).approveQuickly(code);
 
 		// then: the community is in year two, and its eleven products are registered
 		assertThat(stage(code)).isEqualTo("YEAR_TWO");

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import org.learningcommunities.lifecycle.LifecycleRestClient;
+import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -51,9 +53,10 @@ final class CommunityOverRest {
 
 	/**
 	 * Starts a community (target size 35) and does every establishment step, each by its
-	 * owner, up to the signed stage gate: the community is then in year one, where the
-	 * leader drafts the call for applications. The mix asks for {@link #REGIONS},
-	 * {@link #SECTORS}, 40% of each gender and three years of seniority.
+	 * owner, up to the signed stage gate, and both partners approve year one's work plan:
+	 * the community is then in year one, where the leader drafts the call for
+	 * applications. The mix asks for {@link #REGIONS}, {@link #SECTORS}, 40% of each
+	 * gender and three years of seniority.
 	 */
 	void establish(String code) {
 		Answer started = post(MANAGER, "/engine-rest/process-definition/key/community-lifecycle/submit-form",
@@ -79,6 +82,7 @@ final class CommunityOverRest {
 				form("targetRoles", "Economic development officers", "minSeniorityYears", 3, "minShareEachGenderPct",
 						40, "sectors", new JsonList(SECTORS), "regions", new JsonList(REGIONS)));
 		complete(MANAGER, code, "sign-stage-gate", form("gateDecision", "sign"));
+		new WorkPlanSteps(new LifecycleRestClient(this.rest)).approveQuickly(code);
 	}
 
 	/**

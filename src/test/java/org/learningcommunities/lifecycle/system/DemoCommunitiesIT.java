@@ -32,7 +32,7 @@ class DemoCommunitiesIT {
 
 		assertThat(open("econ-dev-2026", "lay-out-syllabus")).as("econ-dev-2026 lays out its syllabus").isEqualTo(1);
 		assertThat(open("education-2026", "recruit-partners")).as("education-2026 just started").isEqualTo(1);
-		assertThat(open("welfare-2026", "confirm-goals")).as("welfare-2026: one confirmation per partner").isEqualTo(2);
+		assertThat(open("welfare-2026", "approve-work-plan")).as("welfare-2026: one approval per partner").isEqualTo(2);
 		assertThat(open("engineers-2026", "screen-candidate")).as("engineers-2026: applications to screen")
 			.isEqualTo(8);
 		assertThat(open("engineers-2026", "follow-applications")).isEqualTo(1);

@@ -269,7 +269,7 @@ class FormValidationIT {
 				Map.of("goalsDecision", "request-changes"));
 		assertRefused(noComment, "goalsComment");
 
-		assertThat(this.client.tasks(FOUNDATION, code, EstablishmentProcess.CONFIRM_GOALS)).hasSize(2);
+		assertThat(this.client.tasks(MANAGER, code, EstablishmentProcess.CONFIRM_GOALS)).hasSize(2);
 		assertThat(goalConfirmations(code)).isZero();
 	}
 
@@ -329,8 +329,11 @@ class FormValidationIT {
 		this.steps.upToGoalConfirmation(code);
 		JsonNode ministryTask = this.client.taskAssignedTo(MINISTRY, code, EstablishmentProcess.CONFIRM_GOALS);
 
-		// the foundation sees the ministry's confirmation (both are offered to the
-		// partners group) but cannot decide it
+		// the foundation does not even see the ministry's confirmation (a partner's task
+		// belongs to its assignee), and neither it nor the project manager can decide it
+		assertThat(this.client.tasks(FOUNDATION, code, EstablishmentProcess.CONFIRM_GOALS))
+			.extracting((task) -> task.path("assignee").asText())
+			.containsExactly(FOUNDATION);
 		for (String other : List.of(FOUNDATION, MANAGER)) {
 			Answer answer = this.client.submitTask(other, ministryTask.path("id").asText(),
 					EstablishmentSteps.confirmGoals());
