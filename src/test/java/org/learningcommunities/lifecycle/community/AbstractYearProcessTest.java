@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +50,23 @@ abstract class AbstractYearProcessTest {
 
 	private final List<String> stubDeployments = new ArrayList<>();
 
+	/** Where the reminder and escalation fakes were called from. */
+	final List<String> mailedFrom = new ArrayList<>();
+
 	AbstractYearProcessTest(String processKey, List<String> calledKeys) {
 		this.processKey = processKey;
 		this.calledKeys = calledKeys;
+	}
+
+	@BeforeEach
+	void registerReminderFakes() {
+		ProcessTestSupport.registerReminderFakes(this.mailedFrom);
+	}
+
+	@AfterEach
+	void resetReminderFakes() {
+		Mocks.reset();
+		ClockUtil.reset();
 	}
 
 	@BeforeEach
@@ -96,6 +112,27 @@ abstract class AbstractYearProcessTest {
 		// then
 		passed.addAll(List.of(SUMMARIZE_YEAR, SIGN_STAGE_GATE, completed()));
 		assertThat(year).isEnded().hasPassedInOrder(passed.toArray(String[]::new));
+	}
+
+	@Test
+	void yearSummaryStillOpenAfterItsRemindersIsFollowedUpByTheProjectManager() {
+		// given: the leader has the year summary to write
+		ProcessInstance year = startYear();
+		openTheYear(year);
+		assertThat(year).isWaitingAt(SUMMARIZE_YEAR);
+		this.mailedFrom.clear();
+
+		// when: every reminder's time comes and the summary is still not written
+		int reminders = ProcessTestSupport.remindUntilFollowedUp(year, SUMMARIZE_YEAR);
+
+		// then: three reminders, one escalation, followed up; the summary is still due
+		assertThat(reminders).isEqualTo(3);
+		assertThat(this.mailedFrom).containsExactly("remind-summarize-year", "remind-summarize-year",
+				"remind-summarize-year", "escalate-summarize-year");
+		ClockUtil.reset();
+		summarizeYear(year);
+		signStageGate(year, GATE_SIGN);
+		assertThat(year).isEnded().hasPassed("overdue-task-followed-up");
 	}
 
 	@Test

@@ -9,15 +9,22 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.reminders.ReminderTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
@@ -100,6 +107,49 @@ public final class ProcessTestSupport {
 
 	private static Date plus(Date date, Duration duration) {
 		return Date.from(date.toInstant().plus(duration));
+	}
+
+	// reminders
+	// ---------------------------------------------------------------------------------------------------
+
+	/**
+	 * Registers the reminder settings of application.yml and fake reminder and escalation
+	 * delegates that write where they were called from into the journal.
+	 */
+	public static void registerReminderFakes(List<String> mailedFrom) {
+		Mocks.register("reminderSchedule", ReminderTestSupport.applicationSchedule());
+		for (String delegate : List.of("sendReminderDelegate", "sendEscalationDelegate")) {
+			Mocks.register(delegate, (JavaDelegate) (execution) -> mailedFrom.add(execution.getCurrentActivityId()));
+		}
+	}
+
+	/**
+	 * Lets every reminder of the open task come at its time (each mail in a job of its
+	 * own), then its escalation, and the project manager completes the follow-up task.
+	 * @return how many reminders came
+	 */
+	public static int remindUntilFollowedUp(ProcessInstance instance, String taskKey) {
+		int reminders = 0;
+		Job timer;
+		while ((timer = jobQuery().processInstanceId(instance.getId())
+			.activityId(taskKey + "-reminder")
+			.singleResult()) != null && reminders < 10) {
+			ReminderTestSupport.executeWhenDue(timer);
+			executeJobOf(instance, "remind-" + taskKey);
+			reminders++;
+		}
+		ReminderTestSupport.executeWhenDue(
+				jobQuery().processInstanceId(instance.getId()).activityId(taskKey + "-overdue").singleResult());
+		executeJobOf(instance, "escalate-" + taskKey);
+		Task followUp = taskService().createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey("follow-up-overdue-task")
+			.singleResult();
+		assertThat(followUp).as("follow-up of %s", taskKey).isNotNull();
+		assertThat(taskService().getIdentityLinksForTask(followUp.getId())).extracting(IdentityLink::getGroupId)
+			.contains(Groups.PROJECT_MANAGERS);
+		taskService().complete(followUp.getId());
+		return reminders;
 	}
 
 }

@@ -3,11 +3,13 @@ package org.learningcommunities.lifecycle.community;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -60,7 +62,7 @@ import static org.learningcommunities.lifecycle.community.YearProcess.SUMMARIZE_
 @Deployment(resources = { "processes/year-one.bpmn", "processes/recruitment.bpmn", "processes/community-mix-check.dmn",
 		"forms/draft-call.form", "forms/follow-applications.form", "forms/confirm-cohort.form",
 		"forms/choose-forums.form", "forms/record-first-meeting.form", "forms/lay-out-syllabus.form",
-		"forms/summarize-year.form", "forms/sign-stage-gate.form" })
+		"forms/summarize-year.form", "forms/sign-stage-gate.form", "forms/follow-up-overdue-task.form" })
 class YearOneProcessTest {
 
 	@RegisterExtension
@@ -76,12 +78,16 @@ class YearOneProcessTest {
 	/** The open meetings "Count open meetings" finds, one per call; none when empty. */
 	private final Deque<Integer> openMeetings = new ArrayDeque<>();
 
+	/** Where the reminder and escalation fakes were called from. */
+	private final List<String> mailedFrom = new ArrayList<>();
+
 	/** How often "Count open meetings" ran. */
 	private int meetingCounts;
 
 	@BeforeEach
 	void registerFakes() {
 		this.recruitment.registerFakes();
+		ProcessTestSupport.registerReminderFakes(this.mailedFrom);
 		Mocks.register("countOpenMeetingsDelegate", (JavaDelegate) (execution) -> {
 			this.meetingCounts++;
 			execution.setVariable(YearProcess.OPEN_MEETINGS,
@@ -92,6 +98,7 @@ class YearOneProcessTest {
 	@AfterEach
 	void resetFakes() {
 		Mocks.reset();
+		ClockUtil.reset();
 	}
 
 	@Test
@@ -166,6 +173,32 @@ class YearOneProcessTest {
 		summarizeYear(year);
 		signStageGate(year, GATE_SIGN);
 		assertThat(year).isEnded();
+	}
+
+	@Test
+	void yearSummaryStillOpenAfterItsRemindersIsFollowedUpByTheProjectManager() {
+		// given: the leader has the year summary to write
+		this.recruitment.roundWithoutOpenAdmissions(balancedCohort());
+		ProcessInstance year = startYear();
+		draftCall(year);
+		followApplications(year);
+		this.recruitment.closeCallEarly(recruitment(year));
+		confirmCohort(year, COHORT_CONFIRM);
+		chooseForumsAndRecordFirstMeeting(year);
+		assertThat(year).isWaitingAt(SUMMARIZE_YEAR);
+
+		// when: every reminder's time comes and the summary is still not written
+		int reminders = ProcessTestSupport.remindUntilFollowedUp(year, SUMMARIZE_YEAR);
+
+		// then: three reminders (lifecycle.reminders.summarize-year), then one escalation
+		// to the project managers, who followed it up; the summary is still the leader's
+		assertThat(reminders).isEqualTo(3);
+		assertThat(this.mailedFrom).containsExactly("remind-summarize-year", "remind-summarize-year",
+				"remind-summarize-year", "escalate-summarize-year");
+		ClockUtil.reset();
+		summarizeYear(year);
+		signStageGate(year, GATE_SIGN);
+		assertThat(year).isEnded().hasPassed("overdue-task-followed-up", "summarize-year-reminded");
 	}
 
 	@Test

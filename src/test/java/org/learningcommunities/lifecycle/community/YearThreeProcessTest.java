@@ -3,6 +3,7 @@ package org.learningcommunities.lifecycle.community;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -30,7 +31,7 @@ import static org.learningcommunities.lifecycle.community.YearThreeProcess.RENEW
  * {@link RenewalProcessTest} and {@code impact.ImpactTrackProcessTest}.
  */
 @Deployment(resources = { "processes/year-three.bpmn", "forms/choose-impact-tracks.form", "forms/hold-farewell.form",
-		"forms/summarize-year.form", "forms/sign-stage-gate.form" })
+		"forms/summarize-year.form", "forms/sign-stage-gate.form", "forms/follow-up-overdue-task.form" })
 class YearThreeProcessTest extends AbstractYearProcessTest {
 
 	@RegisterExtension
@@ -53,6 +54,28 @@ class YearThreeProcessTest extends AbstractYearProcessTest {
 		runCalled(year, IMPACT_TRACKS, IMPACT_TRACK_PROCESS, TRACKS.size());
 		leadersTask(year, HOLD_FAREWELL, 30, Map.of());
 		return List.of(RENEWAL, CHOOSE_IMPACT_TRACKS, IMPACT_TRACKS, HOLD_FAREWELL);
+	}
+
+	@Test
+	void farewellStillOpenAfterItsRemindersIsFollowedUpByTheProjectManager() {
+		// given: the tracks are done and the leader has the farewell to hold
+		ProcessInstance year = startYear();
+		runCalled(year, RENEWAL, RENEWAL, 1);
+		leadersTask(year, CHOOSE_IMPACT_TRACKS, 30, withVariables(IMPACT_TRACKS_VARIABLE, TRACKS));
+		runCalled(year, IMPACT_TRACKS, IMPACT_TRACK_PROCESS, TRACKS.size());
+		assertThat(year).isWaitingAt(HOLD_FAREWELL);
+
+		// when: every reminder's time comes and the farewell is still not recorded
+		int reminders = ProcessTestSupport.remindUntilFollowedUp(year, HOLD_FAREWELL);
+
+		// then: three reminders (lifecycle.reminders.hold-farewell), one escalation,
+		// followed up; the farewell is still the leader's
+		assertThat(reminders).isEqualTo(3);
+		assertThat(this.mailedFrom).containsExactly("remind-hold-farewell", "remind-hold-farewell",
+				"remind-hold-farewell", "escalate-hold-farewell");
+		ClockUtil.reset();
+		leadersTask(year, HOLD_FAREWELL, 30, Map.of());
+		assertThat(year).isWaitingAt(YearProcess.SUMMARIZE_YEAR).hasPassed("overdue-task-followed-up");
 	}
 
 	@Test
