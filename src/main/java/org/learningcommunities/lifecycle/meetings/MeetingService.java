@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.learningcommunities.lifecycle.community.Community;
+import org.learningcommunities.lifecycle.community.CommunityLifecycleProcess;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
 import org.learningcommunities.lifecycle.system.EngineAsApplication;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
@@ -118,6 +119,9 @@ public class MeetingService {
 				this.clock.instant());
 		this.asApplication.call(() -> this.runtime.startProcessInstanceByKey(KEY, code,
 				Variables.putValue(MEETING_ID, meetingId)
+					// as every process of a community: Tasklist's filters show and sort
+					// by it
+					.putValue(CommunityLifecycleProcess.COMMUNITY_CODE, code)
 					.putValue(LEADER, community.leaderId())
 					.putValue(MEETING_DAY, meetingDay(meetingDate))
 					.putValue(PLAN_DUE, planDue(meetingDate))));

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.learningcommunities.lifecycle.community.Community;
+import org.learningcommunities.lifecycle.community.CommunityLifecycleProcess;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
 import org.learningcommunities.lifecycle.recruitment.CandidateRepository.OpenCall;
 import org.learningcommunities.lifecycle.recruitment.CandidateRepository.Question;
@@ -112,7 +113,11 @@ public class RecruitmentService {
 			throw RecruitmentException.conflict(alreadyApplied);
 		}
 		this.asApplication.call(() -> this.runtime.startProcessInstanceByKey(KEY, code,
-				Variables.putValue(CANDIDATE_ID, candidateId).putValue(LEADER, community.leaderId())));
+				Variables.putValue(CANDIDATE_ID, candidateId)
+					// as every process of a community: Tasklist's filters show and sort
+					// by it
+					.putValue(CommunityLifecycleProcess.COMMUNITY_CODE, code)
+					.putValue(LEADER, community.leaderId())));
 		log.info("Application received for community {}: candidate {}", code, candidateId);
 		return candidateId;
 	}

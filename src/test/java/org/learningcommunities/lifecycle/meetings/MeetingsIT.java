@@ -90,6 +90,9 @@ class MeetingsIT {
 		JsonNode sheet = task(code, "plan-meeting");
 		assertThat(sheet.path("assignee").asText()).isEqualTo(LEADER);
 		String instance = sheet.path("processInstanceId").asText();
+		// the meeting carries its community's code, which Tasklist's filters show
+		assertThat(read(ADMIN, "/engine-rest/process-instance/" + instance + "/variables/communityCode").path("value")
+			.asText()).isEqualTo(code);
 		JsonNode sheetForm = read(LEADER, "/engine-rest/task/" + sheet.path("id").asText() + "/form-variables");
 		assertThat(sheetForm.path("topic").path("value").asText()).isEqualTo("Income-producing assets");
 		assertThat(sheetForm.path("meetingDate").path("value").asText()).isEqualTo(day.toString());
