@@ -4,16 +4,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.learningcommunities.lifecycle.EngineOnlyTests;
 import org.learningcommunities.lifecycle.community.CommunityLifecycleProcess;
+import org.learningcommunities.lifecycle.community.ProcessTestSupport;
 import org.learningcommunities.lifecycle.community.YearTwoProcess;
 import org.learningcommunities.lifecycle.identity.Groups;
 
@@ -63,7 +70,8 @@ import static org.learningcommunities.lifecycle.workteams.WorkTeamProcess.WORK_T
  */
 @Deployment(resources = { "processes/work-team.bpmn", "forms/set-up-work-team.form", "forms/plan-team-product.form",
 		"forms/approve-team-budget.form", "forms/review-team-drafts.form", "forms/finalize-team-product.form",
-		"forms/decide-on-late-team.form", "forms/present-product.form", "forms/summarize-team-work.form" })
+		"forms/decide-on-late-team.form", "forms/present-product.form", "forms/summarize-team-work.form",
+		"forms/follow-up-overdue-task.form" })
 class WorkTeamProcessTest {
 
 	@RegisterExtension
@@ -77,6 +85,63 @@ class WorkTeamProcessTest {
 
 	/** The products conference: every team's deadline. */
 	private final Date conference = Date.from(Instant.now().plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.SECONDS));
+
+	/** Where the reminder and escalation fakes were called from. */
+	private final List<String> mailedFrom = new ArrayList<>();
+
+	@BeforeEach
+	void registerReminderFakes() {
+		ProcessTestSupport.registerReminderFakes(this.mailedFrom);
+	}
+
+	@AfterEach
+	void resetReminderFakes() {
+		Mocks.reset();
+		ClockUtil.reset();
+	}
+
+	@Test
+	void productPlanStillOpenAfterItsRemindersIsFollowedUpByTheProjectManager() {
+		// given: a team set up, its product plan due in three weeks
+		ProcessInstance team = startTeam();
+		setUp(team);
+
+		// when: every reminder's time comes and the plan is still not written
+		int reminders = ProcessTestSupport.remindUntilFollowedUp(team, PLAN_TEAM_PRODUCT);
+
+		// then: three reminders, one escalation, followed up; the plan is still the
+		// team's
+		assertThat(reminders).isEqualTo(3);
+		assertThat(this.mailedFrom).containsExactly("remind-plan-team-product", "remind-plan-team-product",
+				"remind-plan-team-product", "escalate-plan-team-product");
+		ClockUtil.reset();
+		plan(team, false);
+		assertWaitingAt(team, REVIEW_TEAM_DRAFTS);
+		assertThat(team).hasPassed("plan-team-product-reminded", "overdue-task-followed-up");
+	}
+
+	@Test
+	void draftsAndFinalProductLateAfterTheirRemindersAreFollowedUpEachTime() {
+		// given: a team reviewing its drafts
+		ProcessInstance team = startTeam();
+		setUp(team);
+		plan(team, false);
+
+		// when: the review, then the final product, stay open past their reminders
+		assertThat(ProcessTestSupport.remindUntilFollowedUp(team, REVIEW_TEAM_DRAFTS)).isEqualTo(3);
+		ClockUtil.reset();
+		leadersTask(team, REVIEW_TEAM_DRAFTS, 30);
+		assertThat(ProcessTestSupport.remindUntilFollowedUp(team, FINALIZE_TEAM_PRODUCT)).isEqualTo(3);
+		ClockUtil.reset();
+		leadersTask(team, FINALIZE_TEAM_PRODUCT, 30);
+
+		// then: each milestone was reminded three times and escalated once; the team
+		// waits for the conference
+		assertThat(this.mailedFrom).containsExactly("remind-review-team-drafts", "remind-review-team-drafts",
+				"remind-review-team-drafts", "escalate-review-team-drafts", "remind-finalize-team-product",
+				"remind-finalize-team-product", "remind-finalize-team-product", "escalate-finalize-team-product");
+		assertWaitingAt(team, PRODUCTS_CONFERENCE_ARRIVED);
+	}
 
 	@Test
 	void teamReadyBeforeTheConferencePresentsItsProductThere() {
