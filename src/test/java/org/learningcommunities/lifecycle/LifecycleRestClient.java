@@ -182,11 +182,7 @@ public final class LifecycleRestClient {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		form.forEach((key, value) -> {
 			Map<String, Object> variable = new LinkedHashMap<>();
-			if (value instanceof JsonRows rows) {
-				variable.put("value", toJson(rows.rows()));
-				variable.put("type", "Json");
-			}
-			else if (value instanceof JsonList list) {
+			if (value instanceof JsonList list) {
 				variable.put("value", list.json());
 				variable.put("type", "Json");
 			}
@@ -247,13 +243,6 @@ public final class LifecycleRestClient {
 			return toJson(this.items);
 		}
 
-	}
-
-	/**
-	 * A repeating group's value (form-js {@code dynamiclist}) the way Tasklist sends it:
-	 * a {@code Json} variable holding a list of objects.
-	 */
-	public record JsonRows(List<Map<String, Object>> rows) {
 	}
 
 	/** A checklist value as a plain {@code String} variable holding a JSON list. */

@@ -36,19 +36,6 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 	private static void collect(JsonNode components, List<Field> fields, List<String> optionKeys) {
 		for (JsonNode component : components) {
 			String type = component.path("type").asText();
-			if ("dynamiclist".equals(type) && component.hasNonNull("path")) {
-				// a repeating group: its value is a list of rows, each checked against
-				// the
-				// group's own fields. A group whose rows have required fields needs at
-				// least one row: the browser opens it with one to fill.
-				List<Field> rowFields = new ArrayList<>();
-				collect(component.path("components"), rowFields, optionKeys);
-				fields.add(new Field(component.path("path").asText(), type, component.path("label").asText(""), "",
-						component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false),
-						rowFields.stream().anyMatch(Field::required), null, null, null, null, null, false, List.of(),
-						List.copyOf(rowFields)));
-				continue;
-			}
 			if (component.has("components")) {
 				collect(component.path("components"), fields, optionKeys);
 			}
@@ -70,7 +57,7 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 					integer(validate, "minLength"), integer(validate, "maxLength"),
 					validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null,
 					component.path("decimalDigits").isInt() && component.path("decimalDigits").asInt() == 0,
-					List.copyOf(options), List.of()));
+					List.copyOf(options)));
 		}
 	}
 
@@ -113,10 +100,6 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 			if (field.readonly()) {
 				continue;
 			}
-			if ("dynamiclist".equals(field.type())) {
-				errors.addAll(field.rowErrors(values.get(field.key())));
-				continue;
-			}
 			String problem = field.problemWith(values.get(field.key()));
 			if (problem != null) {
 				errors.add(new FieldError(field.key(), problem));
@@ -130,34 +113,7 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 
 	public record Field(String key, String type, String label, String subtype, boolean readonly, boolean required,
 			BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, boolean wholeNumber,
-			List<String> options, List<Field> rowFields) {
-
-		/**
-		 * The problems of a repeating group's rows, each named {@code group[row].field}
-		 * (rows counted from 0, as form-js does).
-		 */
-		List<FieldError> rowErrors(Object value) {
-			List<Map<String, Object>> rows = FormValues.asRows(value);
-			if (rows == null) {
-				return List.of(new FieldError(this.key, "must be a list of rows"));
-			}
-			if (rows.isEmpty()) {
-				return this.required ? List.of(new FieldError(this.key, "needs at least one row")) : List.of();
-			}
-			List<FieldError> errors = new ArrayList<>();
-			for (int i = 0; i < rows.size(); i++) {
-				for (Field field : this.rowFields) {
-					if (field.readonly()) {
-						continue;
-					}
-					String problem = field.problemWith(rows.get(i).get(field.key()));
-					if (problem != null) {
-						errors.add(new FieldError(this.key + "[" + i + "]." + field.key(), problem));
-					}
-				}
-			}
-			return errors;
-		}
+			List<String> options) {
 
 		String problemWith(Object value) {
 			if (isEmpty(value)) {

@@ -60,45 +60,6 @@ public record FormValues(Map<String, Object> values) {
 	}
 
 	/**
-	 * The rows of a repeating group (form-js {@code dynamiclist}), each read like a form
-	 * of its own.
-	 */
-	public List<FormValues> rows(String key) {
-		List<Map<String, Object>> rows = asRows(this.values.get(key));
-		return (rows != null) ? rows.stream().map(FormValues::new).toList() : List.of();
-	}
-
-	/**
-	 * A repeating group's value as Tasklist or a REST client may send it: a Java list of
-	 * maps, a Spin JSON node or a JSON string.
-	 * @return the rows, or {@code null} when the value is not a list of objects
-	 */
-	@SuppressWarnings("unchecked")
-	static List<Map<String, Object>> asRows(Object value) {
-		if (value == null) {
-			return List.of();
-		}
-		try {
-			JsonNode node = (value instanceof Collection<?>) ? JSON.valueToTree(value)
-					: JSON.readTree(value.toString());
-			if (!node.isArray()) {
-				return null;
-			}
-			List<Map<String, Object>> rows = new ArrayList<>();
-			for (JsonNode row : node) {
-				if (!row.isObject()) {
-					return null;
-				}
-				rows.add(JSON.convertValue(row, Map.class));
-			}
-			return rows;
-		}
-		catch (JsonProcessingException | IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	/**
 	 * A list as Tasklist or a REST client may send it: a Java collection, a Spin JSON
 	 * node or a JSON string.
 	 * @return the items as strings, or {@code null} when the value is not a list

@@ -282,49 +282,6 @@ class FormSchemaTests {
 		assertThat(errors(form, Map.of())).containsOnlyKeys("centralGovernment");
 	}
 
-	// repeating groups (dynamic lists)
-	// ----------------------------------------------------------------------------
-
-	@Test
-	void repeatingGroupIsOneFieldWhoseRowsAreCheckedAndNamedByRow() {
-		FormSchema form = form("""
-				{"type": "dynamiclist", "path": "meetings", "isRepeating": true, "components": [
-				  {"type": "datetime", "key": "meetingDate", "subtype": "date", "validate": {"required": true}},
-				  {"type": "textfield", "key": "topic", "validate": {"required": true, "maxLength": 10}},
-				  {"type": "checkbox", "key": "online"}
-				]}""");
-
-		assertThat(form.keys()).containsExactly("meetings");
-		assertThat(
-				errors(form,
-						Map.of("meetings",
-								List.of(Map.of("meetingDate", "2027-01-10", "topic", "Budgets"),
-										Map.of("meetingDate", "2027-02-10", "topic", "Roads", "online", true)))))
-			.isEmpty();
-		assertThat(errors(form, Map.of("meetings", """
-				[{"meetingDate": "2027-01-10", "topic": "Budgets"},
-				 {"meetingDate": "10/02/2027", "topic": "Far too long a topic", "online": "maybe"},
-				 {"topic": "Roads"}]"""))).containsOnly(
-				Map.entry("meetings[1].meetingDate", "must be a date (YYYY-MM-DD)"),
-				Map.entry("meetings[1].topic", "must be at most 10 characters long"),
-				Map.entry("meetings[1].online", "must be true or false"),
-				Map.entry("meetings[2].meetingDate", "is required"));
-	}
-
-	@Test
-	void repeatingGroupWithRequiredFieldsNeedsARowAndMustBeAListOfRows() {
-		FormSchema form = form("""
-				{"type": "dynamiclist", "path": "meetings", "components": [
-				  {"type": "textfield", "key": "topic", "validate": {"required": true}}
-				]}""");
-
-		assertThat(errors(form, Map.of())).containsEntry("meetings", "needs at least one row");
-		assertThat(errors(form, Map.of("meetings", "[]"))).containsEntry("meetings", "needs at least one row");
-		assertThat(errors(form, Map.of("meetings", "Budgets"))).containsEntry("meetings", "must be a list of rows");
-		assertThat(errors(form, Map.of("meetings", "[\"Budgets\"]"))).containsEntry("meetings",
-				"must be a list of rows");
-	}
-
 	// the project's forms
 	// ------------------------------------------------------------------------------------------
 
@@ -362,12 +319,6 @@ class FormSchemaTests {
 		for (JsonNode component : components) {
 			if (INPUT_TYPES.contains(component.path("type").asText())) {
 				inputs.add(component);
-			}
-			if ("dynamiclist".equals(component.path("type").asText())) {
-				// one field, named by its path; its row fields are checked per row
-				inputs.add(
-						JSON.createObjectNode().put("type", "dynamiclist").put("key", component.path("path").asText()));
-				continue;
 			}
 			collectInputs(component.path("components"), inputs);
 		}
