@@ -1,8 +1,6 @@
 package org.learningcommunities.lifecycle.approvals;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -81,10 +79,9 @@ class WorkPlanApprovalIT {
 
 	private static final String OTHER_MINISTRY = "ministry-north";
 
-	private static final int SMTP_PORT = freePort();
+	private static final TestMailServer smtp = new TestMailServer();
 
-	private static final GreenMail mailServer = new GreenMail(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	private static final GreenMail mailServer = smtp.server();
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -107,8 +104,7 @@ class WorkPlanApprovalIT {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry properties) {
-		properties.add("spring.mail.host", () -> "127.0.0.1");
-		properties.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(properties);
 	}
 
 	@BeforeAll
@@ -506,15 +502,6 @@ class WorkPlanApprovalIT {
 			}
 		}
 		return null;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

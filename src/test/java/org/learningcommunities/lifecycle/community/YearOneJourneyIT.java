@@ -1,7 +1,5 @@
 package org.learningcommunities.lifecycle.community;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.learningcommunities.lifecycle.TestMailServer;
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
@@ -53,10 +51,9 @@ class YearOneJourneyIT {
 
 	private static final String ADMIN = "admin";
 
-	private static final int SMTP_PORT = freePort();
+	private static final TestMailServer smtp = new TestMailServer();
 
-	private static final GreenMail mailServer = new GreenMail(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	private static final GreenMail mailServer = smtp.server();
 
 	private static final String AGENDA = """
 			A 09:00-10:00 opening and check-in
@@ -77,8 +74,7 @@ class YearOneJourneyIT {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry properties) {
-		properties.add("spring.mail.host", () -> "127.0.0.1");
-		properties.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(properties);
 	}
 
 	@BeforeAll
@@ -359,15 +355,6 @@ class YearOneJourneyIT {
 			form.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return form;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.learningcommunities.lifecycle.recruitment;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -32,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.learningcommunities.lifecycle.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -62,11 +60,9 @@ class CandidateAdmissionIT {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	/** Fixed for the whole class, so that the mail server comes back on the same port. */
-	private static final int SMTP_PORT = freePort();
+	private static final TestMailServer smtp = new TestMailServer();
 
-	private static final GreenMail mailServer = new GreenMail(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	private static final GreenMail mailServer = smtp.server();
 
 	private static final String LEADER = "leader";
 
@@ -86,8 +82,7 @@ class CandidateAdmissionIT {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry properties) {
-		properties.add("spring.mail.host", () -> "127.0.0.1");
-		properties.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(properties);
 	}
 
 	@BeforeAll
@@ -562,15 +557,6 @@ class CandidateAdmissionIT {
 			}
 		}
 		return null;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
