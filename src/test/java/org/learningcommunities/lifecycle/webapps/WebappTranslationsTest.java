@@ -1,24 +1,18 @@
 package org.learningcommunities.lifecycle.webapps;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The Hebrew translations of the Camunda webapps against the English texts of the webjar
@@ -26,8 +20,6 @@ import static org.assertj.core.api.Assertions.fail;
  * naming the keys, instead of showing a raw key (or an English text) to a leader.
  */
 class WebappTranslationsTest {
-
-	private static final String LOCALES = "META-INF/resources/webjars/camunda/app/%s/locales/%s.json";
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}\\s]+)\\s*}}");
 
@@ -38,16 +30,14 @@ class WebappTranslationsTest {
 	/** Labels that stay in Latin letters in Hebrew: names of products. */
 	private static final Set<String> NAMES = Set.of("APP_VENDOR", "COCKPIT_APP", "COCKPIT");
 
-	private final ObjectMapper json = new ObjectMapper();
-
 	@ParameterizedTest
 	@ValueSource(strings = { "tasklist", "welcome", "admin", "cockpit" })
-	void everyLabelOfTheWebjarHasAHebrewEntryWithTheSamePlaceholders(String app) throws IOException {
-		JsonNode english = read(app, "en");
-		JsonNode hebrew = read(app, "he");
+	void everyLabelOfTheWebjarHasAHebrewEntryWithTheSamePlaceholders(String app) {
+		JsonNode english = WebappLocales.read(app, "en");
+		JsonNode hebrew = WebappLocales.read(app, "he");
 
-		Map<String, String> englishLabels = labels(english, app + "/en.json");
-		Map<String, String> hebrewLabels = labels(hebrew, app + "/he.json");
+		Map<String, String> englishLabels = WebappLocales.labels(app, "en");
+		Map<String, String> hebrewLabels = WebappLocales.labels(app, "he");
 		Set<String> missing = new TreeSet<>(englishLabels.keySet());
 		missing.removeAll(hebrewLabels.keySet());
 		Set<String> unknown = new TreeSet<>(hebrewLabels.keySet());
@@ -73,9 +63,9 @@ class WebappTranslationsTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "tasklist", "welcome" })
-	void tasklistAndTheWelcomePageAreTranslatedInFull(String app) throws IOException {
-		Map<String, String> english = labels(read(app, "en"), app + "/en.json");
-		Map<String, String> hebrew = labels(read(app, "he"), app + "/he.json");
+	void tasklistAndTheWelcomePageAreTranslatedInFull(String app) {
+		Map<String, String> english = WebappLocales.labels(app, "en");
+		Map<String, String> hebrew = WebappLocales.labels(app, "he");
 
 		List<String> untranslated = english.entrySet()
 			.stream()
@@ -85,29 +75,6 @@ class WebappTranslationsTest {
 			.map(Map.Entry::getKey)
 			.toList();
 		assertThat(untranslated).as("%s labels still in English", app).isEmpty();
-	}
-
-	private JsonNode read(String app, String language) throws IOException {
-		String path = LOCALES.formatted(app, language);
-		try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				fail("not on the classpath: " + path);
-			}
-			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			// the webjar's files start with a byte order mark, which Jackson refuses
-			return this.json.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
-		}
-	}
-
-	private static Map<String, String> labels(JsonNode locale, String name) {
-		JsonNode labels = locale.path("labels");
-		assertThat(labels.isObject()).as(name + " has an object \"labels\"").isTrue();
-		Map<String, String> result = new TreeMap<>();
-		labels.properties().forEach((label) -> {
-			assertThat(label.getValue().isTextual()).as(name + ": " + label.getKey() + " is a text").isTrue();
-			result.put(label.getKey(), label.getValue().asText());
-		});
-		return result;
 	}
 
 	private static Set<String> placeholders(String text) {
