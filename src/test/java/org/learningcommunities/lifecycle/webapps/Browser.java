@@ -56,6 +56,15 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Fails (when {@code CI=true}) or skips the calling test when Chromium or
+	 * chromedriver is missing; call it before starting anything else.
+	 */
+	static void requireChromium() {
+		executable("LIFECYCLE_CHROMIUM", "/usr/bin/chromium");
+		executable("LIFECYCLE_CHROMEDRIVER", "/usr/bin/chromedriver");
+	}
+
+	/**
 	 * Opens Chromium whose user prefers {@code language} (e.g. {@code he-IL},
 	 * {@code en-US}).
 	 */
@@ -85,6 +94,7 @@ final class Browser implements AutoCloseable {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 				fail(message);
 			}
+			log.warn("Browser test skipped: {}", message);
 			Assumptions.abort("Browser test skipped: " + message);
 		}
 		return file;

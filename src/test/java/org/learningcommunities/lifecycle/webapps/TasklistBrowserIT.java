@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -54,6 +55,13 @@ class TasklistBrowserIT {
 	private LifecycleRestClient client;
 
 	private EstablishmentSteps steps;
+
+	@BeforeAll
+	static void chromiumIsInstalled() {
+		// before the application starts: a machine without the browser skips (or, in CI,
+		// fails) at once
+		Browser.requireChromium();
+	}
 
 	@BeforeEach
 	void setUp(@Autowired ProcessEngine engine) {
