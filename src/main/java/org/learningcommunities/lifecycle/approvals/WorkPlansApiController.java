@@ -11,8 +11,7 @@ import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-import org.learningcommunities.lifecycle.identity.Groups;
-import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,10 +37,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * records a member of the advisory committee's advice on the version awaiting decisions;
  * 201.</li>
  * </ul>
- * A community's plans are read by project managers, its leader and its partners'
- * representatives; advice is recorded by its leader or a project manager. Anyone else
- * gets 403. Refusals are problem details: 400 lists each invalid field in {@code errors},
- * 404 an unknown community, plan or version, 409 advice on an outdated version.
+ * A community's plans are read by administrators, project managers, its leader and its
+ * partners' representatives; advice is recorded by its leader, an administrator or a
+ * project manager (identity.CommunityAccess). Anyone else gets 403. Refusals are problem
+ * details: 400 lists each invalid field in {@code errors}, 404 an unknown community, plan
+ * or version, 409 advice on an outdated version.
  */
 @RestController
 @RequestMapping("/api/communities/{code}/work-plans")
@@ -49,13 +49,13 @@ class WorkPlansApiController {
 
 	private final WorkPlanService plans;
 
-	private final People people;
+	private final CommunityAccess access;
 
 	private final IdentityService identity;
 
-	WorkPlansApiController(WorkPlanService plans, People people, IdentityService identity) {
+	WorkPlansApiController(WorkPlanService plans, CommunityAccess access, IdentityService identity) {
 		this.plans = plans;
-		this.people = people;
+		this.access = access;
 		this.identity = identity;
 	}
 
@@ -78,7 +78,7 @@ class WorkPlansApiController {
 	@PostMapping("/{year}/versions/{version}/advice")
 	ResponseEntity<?> advise(@PathVariable String code, @PathVariable int year, @PathVariable int version,
 			@RequestBody NewAdvice advice) {
-		if (!this.people.currentUserIsIn(Groups.PROJECT_MANAGERS) && !this.plans.isLeader(code, currentUser())) {
+		if (!this.access.mayLead(code)) {
 			return forbidden("Only the community's leader and project managers record the advisory committee's advice");
 		}
 		this.plans.recordAdvice(code, year, version, advice.memberName(), advice.advice(), currentUser());
@@ -113,8 +113,7 @@ class WorkPlansApiController {
 	}
 
 	private boolean mayRead(String code) {
-		return this.people.currentUserIsIn(Groups.PROJECT_MANAGERS)
-				|| this.plans.isLeaderOrPartner(code, currentUser());
+		return this.access.mayRead(code);
 	}
 
 	private String currentUser() {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.FormSchema;
 import org.learningcommunities.lifecycle.system.FormSchemas;
 import org.learningcommunities.lifecycle.system.FormValues;
@@ -28,9 +29,12 @@ class RegisterCommunityDelegate implements JavaDelegate {
 
 	private final CommunityService communities;
 
-	RegisterCommunityDelegate(FormSchemas forms, CommunityService communities) {
+	private final CommunityAccess access;
+
+	RegisterCommunityDelegate(FormSchemas forms, CommunityService communities, CommunityAccess access) {
 		this.forms = forms;
 		this.communities = communities;
+		this.access = access;
 	}
 
 	@Override
@@ -55,6 +59,10 @@ class RegisterCommunityDelegate implements JavaDelegate {
 			throw InvalidFormException.of("code", "must equal the business key '" + businessKey + "'");
 		}
 		Community community = this.communities.register(form);
+		// its people read the lifecycle's instance (docs/adr/0017): the business key may
+		// be
+		// new
+		this.access.grantCommunityInstance(community.code(), execution);
 		DATA_FIELDS.forEach(execution::removeVariable);
 		execution.setVariable(CommunityLifecycleProcess.COMMUNITY_CODE, community.code());
 		execution.setVariable(CommunityLifecycleProcess.PARTNER_REPS, community.partnerRepIds());
