@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.system;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -120,9 +121,16 @@ class TaskFormListener {
 			submitted.put(key, execution.getVariable(key));
 		}
 		TaskContext context = context(execution, (String) execution.getVariableLocal(COMPLETED_TASK_ASSIGNEE));
-		List<FormSchema.FieldError> errors = schema.get().validate(submitted);
+		List<FormSchema.FieldError> errors = new ArrayList<>();
+		SubmittedVariables.changedIn(execution)
+			.stream()
+			.filter((name) -> !schema.get().prefilledKeys().contains(name))
+			.sorted()
+			.forEach((name) -> errors.add(new FormSchema.FieldError(name, "is not a field of this form")));
+		errors.addAll(schema.get().validate(submitted));
 		if (!errors.isEmpty()) {
-			log.info("Refused form of task {} for community {}: fields {}", context.taskKey(), context.communityCode(),
+			// the user's mistake, answered 400: one line, no stack (RefusalLogging)
+			log.warn("Refused form of task {} for community {}: fields {}", context.taskKey(), context.communityCode(),
 					errors.stream().map(FormSchema.FieldError::field).toList());
 			throw new InvalidFormException(errors);
 		}
