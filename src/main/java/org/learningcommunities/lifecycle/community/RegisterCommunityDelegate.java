@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.community;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ class RegisterCommunityDelegate implements JavaDelegate {
 	private static final List<String> DATA_FIELDS = List.of("name", "code", "professionalField", "professionalPartner",
 			"plannedStart", "targetSize");
 
+	/** Set by the start event ({@code camunda:initiator}): who started the lifecycle. */
+	private static final String STARTER = "initiator";
+
 	private final FormSchemas forms;
 
 	private final CommunityService communities;
@@ -43,7 +47,15 @@ class RegisterCommunityDelegate implements JavaDelegate {
 			.orElseThrow(() -> new IllegalStateException("start form missing"));
 		Map<String, Object> submitted = new HashMap<>();
 		schema.keys().forEach((key) -> submitted.put(key, execution.getVariable(key)));
-		List<FormSchema.FieldError> errors = schema.validate(submitted);
+		List<FormSchema.FieldError> errors = new ArrayList<>();
+		// the start's variables are what was submitted: a field the start form does not
+		// have would stay on the lifecycle (docs/adr/0017)
+		execution.getVariableNames()
+			.stream()
+			.filter((name) -> !schema.keys().contains(name) && !STARTER.equals(name))
+			.sorted()
+			.forEach((name) -> errors.add(new FormSchema.FieldError(name, "is not a field of this form")));
+		errors.addAll(schema.validate(submitted));
 		if (!errors.isEmpty()) {
 			throw new InvalidFormException(errors);
 		}
