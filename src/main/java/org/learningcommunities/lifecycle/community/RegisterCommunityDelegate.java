@@ -12,6 +12,8 @@ import org.learningcommunities.lifecycle.system.FormSchema;
 import org.learningcommunities.lifecycle.system.FormSchemas;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.InvalidFormException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RegisterCommunityDelegate implements JavaDelegate {
+
+	private static final Logger log = LoggerFactory.getLogger(RegisterCommunityDelegate.class);
 
 	/** Start form fields that are data, not ids: they live in lc_community only. */
 	private static final List<String> DATA_FIELDS = List.of("name", "code", "professionalField", "professionalPartner",
@@ -43,6 +47,19 @@ class RegisterCommunityDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		try {
+			register(execution);
+		}
+		catch (InvalidFormException ex) {
+			// the user's mistake, answered 400: one line, no stack
+			// (system.RefusalLogging)
+			log.warn("Refused start form of the lifecycle: fields {}",
+					ex.errors().stream().map(FormSchema.FieldError::field).toList());
+			throw ex;
+		}
+	}
+
+	private void register(DelegateExecution execution) {
 		FormSchema schema = this.forms.find(CommunityLifecycleProcess.START_FORM)
 			.orElseThrow(() -> new IllegalStateException("start form missing"));
 		Map<String, Object> submitted = new HashMap<>();

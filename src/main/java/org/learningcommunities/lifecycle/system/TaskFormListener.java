@@ -135,8 +135,17 @@ class TaskFormListener {
 			throw new InvalidFormException(errors);
 		}
 		TaskFormHandler handler = this.handlers.get(userTask.getId());
-		Map<String, Object> decisions = (handler != null) ? handler.submitted(context, new FormValues(submitted))
-				: Map.of();
+		Map<String, Object> decisions;
+		try {
+			decisions = (handler != null) ? handler.submitted(context, new FormValues(submitted)) : Map.of();
+		}
+		catch (InvalidFormException ex) {
+			// a business rule the form cannot express refused it (a used code, a late
+			// day)
+			log.warn("Refused form of task {} for community {}: fields {}", context.taskKey(), context.communityCode(),
+					ex.errors().stream().map(FormSchema.FieldError::field).toList());
+			throw ex;
+		}
 		for (String key : schema.get().prefilledKeys()) {
 			if (!decisions.containsKey(key)) {
 				execution.removeVariableLocal(key);

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "SPRING_DATASOURCE_URL=jdbc:h2:mem:prod-profile-it;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
 				"SPRING_DATASOURCE_USERNAME=sa", "SPRING_DATASOURCE_PASSWORD=", "LIFECYCLE_ADMIN_USER=operator",
-				"LIFECYCLE_ADMIN_PASSWORD=Lc-Operator-2026!", "camunda.bpm.job-execution.enabled=false" })
+				"LIFECYCLE_ADMIN_PASSWORD=Str0ng-Secret-2026!", "camunda.bpm.job-execution.enabled=false" })
 class ProdProfileIT {
 
 	@Autowired
@@ -60,8 +60,8 @@ class ProdProfileIT {
 		for (String demo : List.of("admin", "manager", "leader", "foundation", "ministry")) {
 			assertThat(get("/engine-rest/task", demo, demo).getStatusCode().value()).as(demo).isEqualTo(401);
 		}
-		assertThat(get("/engine-rest/task", "operator", "Lc-Operator-2026!").getStatusCode().value()).isEqualTo(200);
-		assertThat(get("/api/communities", "operator", "Lc-Operator-2026!").getStatusCode().value()).isEqualTo(200);
+		assertThat(get("/engine-rest/task", "operator", "Str0ng-Secret-2026!").getStatusCode().value()).isEqualTo(200);
+		assertThat(get("/api/communities", "operator", "Str0ng-Secret-2026!").getStatusCode().value()).isEqualTo(200);
 	}
 
 	@Test
@@ -79,7 +79,7 @@ class ProdProfileIT {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
-				HttpMethod.POST, new HttpEntity<>("username=operator&password=Lc-Operator-2026!", headers),
+				HttpMethod.POST, new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!", headers),
 				String.class);
 		assertThat(login.getStatusCode().value()).as("%s", login).isEqualTo(403);
 		assertThat(login.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
