@@ -18,13 +18,17 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
+import org.learningcommunities.lifecycle.approvals.WorkPlanApprovalProcess;
+import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.learningcommunities.lifecycle.community.EstablishmentProcess;
 import org.learningcommunities.lifecycle.community.EstablishmentSteps;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +40,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two at once: two users complete the same task in the same moment, and a reminder's
- * timer fires while the leader completes the task it reminds of. One wins; the other is
- * answered 409 with a message (never 500), and nothing of the loser is stored. Each race
- * is run several times, released by a barrier so both requests are in flight together.
+ * Two at once: two users complete the same task in the same moment, a reminder's timer
+ * fires while the leader completes the task it reminds of, and both partners approve a
+ * work plan in the same moment. One wins; the other is answered 409 with a message (never
+ * 500), and nothing of the loser is stored. Each race is run several times, released by a
+ * barrier so both requests are in flight together.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=false", "lifecycle.demo.communities=false",
@@ -57,6 +62,9 @@ class ConcurrencyIT {
 
 	@Autowired
 	private ManagementService management;
+
+	@Autowired
+	private RuntimeService runtime;
 
 	private LifecycleRestClient client;
 
@@ -171,6 +179,59 @@ class ConcurrencyIT {
 			assertThat(this.client.tasks(EstablishmentSteps.LEADER, code, "interview-candidate")).hasSize(1);
 		}
 		System.out.println("concurrency: " + RACES + " races of a reminder and a completion, outcomes " + outcomes);
+	}
+
+	@Test
+	void bothPartnersApprovingAtTheSameMomentAreBothRecordedOrOneIsToldToRetry() throws Exception {
+		List<String> outcomes = new ArrayList<>();
+		WorkPlanSteps steps = new WorkPlanSteps(this.client);
+		for (int race = 0; race < RACES; race++) {
+			// given: a community whose leader drafted the year's plan, both partners to
+			// decide
+			String code = "plan-race-" + race + "-2026";
+			this.jdbc
+				.sql("""
+						insert into lc_community (code, name, professional_field, leader_id, professional_partner,
+						    foundation_rep_id, ministry_rep_id, planned_start, target_size, stage, created_at)
+						values (?, ?, 'Economic development', ?, 'Ministry of Interior', ?, ?, ?, 35, 'ESTABLISHMENT', ?)""")
+				.params(code, "Community " + code, WorkPlanSteps.LEADER, WorkPlanSteps.FOUNDATION,
+						WorkPlanSteps.MINISTRY, LocalDate.now(), Timestamp.from(Instant.now()))
+				.update();
+			this.runtime.startProcessInstanceByKey(WorkPlanApprovalProcess.KEY, code,
+					Variables.putValue(WorkPlanApprovalProcess.COMMUNITY_CODE, code)
+						.putValue(WorkPlanApprovalProcess.LEADER, WorkPlanSteps.LEADER)
+						.putValue(WorkPlanApprovalProcess.PARTNER_REPS,
+								List.of(WorkPlanSteps.FOUNDATION, WorkPlanSteps.MINISTRY))
+						.putValue(WorkPlanApprovalProcess.PLAN_YEAR, 1L));
+			steps.draft(code, WorkPlanSteps.plan("version 1"));
+			String foundationTask = steps.approvalOf(WorkPlanSteps.FOUNDATION, code).path("id").asText();
+			String ministryTask = steps.approvalOf(WorkPlanSteps.MINISTRY, code).path("id").asText();
+
+			// when: both approve at the same moment
+			List<Answer> answers = together(
+					() -> this.client.submitTask(WorkPlanSteps.FOUNDATION, foundationTask, WorkPlanSteps.approve(1)),
+					() -> this.client.submitTask(WorkPlanSteps.MINISTRY, ministryTask, WorkPlanSteps.approve(1)));
+
+			// then: each is accepted or told to retry (never 500); after the retry the
+			// plan is
+			// approved with both decisions, each once
+			List<String> partners = List.of(WorkPlanSteps.FOUNDATION, WorkPlanSteps.MINISTRY);
+			List<String> tasks = List.of(foundationTask, ministryTask);
+			for (int i = 0; i < 2; i++) {
+				Answer answer = answers.get(i);
+				assertThat(answer.status().value()).as("%s", answer).isIn(204, 409);
+				if (answer.status().value() == 409) {
+					Answer again = this.client.submitTask(partners.get(i), tasks.get(i), WorkPlanSteps.approve(1));
+					assertThat(again.status().value()).as("%s", again).isEqualTo(204);
+				}
+			}
+			outcomes.add(answers.get(0).status().value() + "/" + answers.get(1).status().value());
+			Answer plan = this.client.get(WorkPlanSteps.FOUNDATION, "/api/communities/" + code + "/work-plans/1");
+			assertThat(plan.body().path("status").asText()).as("%s", plan).isEqualTo("APPROVED");
+			assertThat(plan.body().path("versions").get(0).path("decisions").findValuesAsText("partner"))
+				.containsExactlyInAnyOrder(WorkPlanSteps.FOUNDATION, WorkPlanSteps.MINISTRY);
+		}
+		System.out.println("concurrency: " + RACES + " races of both partners approving, answers " + outcomes);
 	}
 
 	@SafeVarargs
