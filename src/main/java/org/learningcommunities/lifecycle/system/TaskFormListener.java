@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -48,6 +49,13 @@ class TaskFormListener {
 
 	/** Transient: who the task was assigned to when it was completed (not stored). */
 	private static final String COMPLETED_TASK_ASSIGNEE = "completedTaskAssignee";
+
+	/**
+	 * Transient: the key of the task being completed. Two people completing one task at
+	 * once: the one who loses the race reads the process as the winner left it, already
+	 * at the next task; their submission is then a conflict, not that task's form.
+	 */
+	private static final String COMPLETED_TASK_KEY = "completedTaskKey";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,6 +111,8 @@ class TaskFormListener {
 	@EventListener(condition = "#task.eventName == 'complete'")
 	public void onTaskCompleted(DelegateTask task) {
 		task.getExecution().setVariableLocal(COMPLETED_TASK_ASSIGNEE, Variables.stringValue(task.getAssignee(), true));
+		task.getExecution()
+			.setVariableLocal(COMPLETED_TASK_KEY, Variables.stringValue(task.getTaskDefinitionKey(), true));
 	}
 
 	@EventListener(condition = "#execution.eventName == 'end'")
@@ -111,6 +121,12 @@ class TaskFormListener {
 		if (!(element instanceof UserTask userTask) || execution.isCanceled()
 				|| !userTask.getId().equals(execution.getCurrentActivityId())) {
 			return;
+		}
+		Object completedKey = execution.getVariableLocal(COMPLETED_TASK_KEY);
+		if (completedKey != null && !completedKey.equals(userTask.getId())) {
+			// answered 409 (ConflictResponses): nothing of this submission is stored
+			throw new OptimisticLockingException("Task " + completedKey + " of community "
+					+ execution.getProcessBusinessKey() + " was completed by someone else at the same moment");
 		}
 		Optional<FormSchema> schema = schemaOf(userTask);
 		if (schema.isEmpty()) {
