@@ -75,6 +75,37 @@ final class BoardFixture {
 			.update();
 	}
 
+	/**
+	 * A candidate of the community's first call (the call is opened with the first
+	 * candidate).
+	 */
+	void candidate(long communityId, String fullName, String status) {
+		Long callId = this.jdbc.sql("select id from lc_call where community_id = ? and round = 1")
+			.param(communityId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (callId == null) {
+			this.jdbc
+				.sql("""
+						insert into lc_call (community_id, round, call_text, audience, deadline, status, drafted_by, opened_at)
+						values (?, 1, 'Join us', 'Heads of units', ?, 'CLOSED', 'leader', ?)""")
+				.params(communityId, LocalDate.now(), Timestamp.from(Instant.now()))
+				.update();
+			callId = this.jdbc.sql("select id from lc_call where community_id = ? and round = 1")
+				.param(communityId)
+				.query(Long.class)
+				.single();
+		}
+		this.jdbc.sql("""
+				insert into lc_candidate (community_id, call_id, full_name, email, authority, role, region, language,
+				    status, applied_at)
+				values (?, ?, ?, ?, 'Lod', 'Head of unit', 'center', 'he', ?, ?)""")
+			.params(communityId, callId, fullName, fullName.replace(' ', '.') + "@example.org", status,
+					Timestamp.from(Instant.now()))
+			.update();
+	}
+
 	/** A year's work plan waiting for the partners, with one version. */
 	void pendingWorkPlan(long communityId, int year) {
 		this.jdbc.sql("""
