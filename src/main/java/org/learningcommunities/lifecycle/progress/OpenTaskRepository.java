@@ -42,6 +42,22 @@ class OpenTaskRepository {
 			.update();
 	}
 
+	/** The tasks mirrored before V13 recorded their process instance. */
+	List<String> withoutInstance() {
+		return this.jdbc.sql("select task_id from lc_open_task where process_instance_id is null")
+			.query(String.class)
+			.list();
+	}
+
+	void fill(String taskId, List<String> candidateGroups, String processInstanceId, String rootInstanceId) {
+		this.jdbc.sql("""
+				update lc_open_task set candidate_groups = ?, process_instance_id = ?, root_instance_id = ?
+				where task_id = ?""")
+			.params(candidateGroups.isEmpty() ? null : String.join(",", candidateGroups), processInstanceId,
+					rootInstanceId, taskId)
+			.update();
+	}
+
 	void delete(String taskId) {
 		this.jdbc.sql("delete from lc_open_task where task_id = ?").param(taskId).update();
 	}

@@ -43,6 +43,9 @@ class BoardApiIT {
 	@Autowired
 	private RuntimeService runtime;
 
+	@Autowired
+	private OpenTaskBackfill backfill;
+
 	private LifecycleRestClient client;
 
 	private final String run = Long.toString(System.nanoTime(), 36);
@@ -188,6 +191,17 @@ class BoardApiIT {
 		assertThat(row.get("candidate_groups")).isEqualTo("project-managers");
 		assertThat(row.get("process_instance_id")).isEqualTo(task.path("processInstanceId").asText());
 		assertThat(row.get("root_instance_id")).isEqualTo(lifecycle).isNotEqualTo(row.get("process_instance_id"));
+
+		// a row mirrored before V13 gets the same from the engine on start
+		this.jdbc.sql("""
+				update lc_open_task set candidate_groups = null, process_instance_id = null, root_instance_id = null
+				where task_id = ?""").param(task.path("id").asText()).update();
+		this.backfill.fill();
+		assertThat(this.jdbc
+			.sql("select candidate_groups, process_instance_id, root_instance_id from lc_open_task where task_id = ?")
+			.param(task.path("id").asText())
+			.query()
+			.singleRow()).isEqualTo(row);
 	}
 
 	@Test
