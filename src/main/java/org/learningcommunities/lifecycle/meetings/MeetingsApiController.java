@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.learningcommunities.lifecycle.identity.Groups;
 import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.community.Stage;
 import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -117,12 +118,14 @@ class MeetingsApiController {
 	/** A meeting as the API lists it. */
 	record MeetingView(long meetingId, int seq, LocalDate meetingDate, String topic, String host, boolean online,
 			boolean seminar, MeetingStatus status, String cancelReason, Integer attendanceCount, Integer satisfaction,
-			String knowledgeProduct) {
+			String knowledgeProduct, Stage stage, String kind, String partnerCommunity, Long hostMember,
+			Long coPlanner) {
 
 		static MeetingView of(Meeting meeting) {
 			return new MeetingView(meeting.id(), meeting.seq(), meeting.meetingDate(), meeting.topic(), meeting.host(),
 					meeting.online(), meeting.seminar(), meeting.status(), meeting.cancelReason(),
-					meeting.attendanceCount(), meeting.satisfaction(), meeting.knowledgeProduct());
+					meeting.attendanceCount(), meeting.satisfaction(), meeting.knowledgeProduct(), meeting.stage(),
+					meeting.kind().value(), meeting.partnerCommunity(), meeting.hostMemberId(), meeting.coPlannerId());
 		}
 
 	}
