@@ -9,6 +9,7 @@ import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -31,7 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * filter in {@code system}) is not part of this slice: {@code CandidateAdmissionIT}
  * checks which requests need a login.
  */
-@WebMvcTest(ApplicationsApiController.class)
+// Spring Security guards only /board and /login (system.PageSecurityConfiguration); no
+// chain covers this path
+@WebMvcTest(value = ApplicationsApiController.class, excludeAutoConfiguration = SecurityAutoConfiguration.class)
 class ApplicationsApiControllerTests {
 
 	private static final String CODE = "econ-dev-2026";
