@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -107,10 +109,15 @@ class CrashRecoveryIT {
 			.pollInterval(Duration.ofMillis(5))
 			.until(() -> mailServer.getReceivedMessages().length >= mailsBefore + 5);
 		int dueAtKill = drive.dueJobs();
-		// and: the mail server goes away and the node is killed
+		// and: the mail server goes away and the node is killed (GreenMail's stop drops
+		// its store: keep it to read what it received)
+		Managers beforeTheCrash = mailServer.getManagers();
 		mailServer.stop();
 		int exitCode = node.kill();
-		List<MimeMessage> received = new ArrayList<>(Arrays.asList(mailServer.getReceivedMessages()));
+		List<MimeMessage> received = new ArrayList<>();
+		for (StoredMessage message : beforeTheCrash.getImapHostManager().getAllMessages()) {
+			received.add(message.getMimeMessage());
+		}
 		int mailsAtKill = received.size() - mailsBefore;
 
 		// then: it was SIGKILL, and the burst was in flight
