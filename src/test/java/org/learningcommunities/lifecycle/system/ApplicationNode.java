@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ApplicationNode {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
 	private final String name;
 

@@ -52,7 +52,7 @@ final class YearOneDrive {
 
 	private static final String ADMIN = "admin";
 
-	private static final Duration WAIT = Duration.ofSeconds(90);
+	private static final Duration WAIT = Duration.ofMinutes(3);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
