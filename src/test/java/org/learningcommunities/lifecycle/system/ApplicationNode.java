@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +87,10 @@ final class ApplicationNode {
 			// crash's
 			builder.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
 			this.starts++;
+			// the first start of this test's node begins a new log
 			Files.writeString(this.logFile, "%n===== start %d of %s: %s%n".formatted(this.starts, this.name, command),
-					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+					StandardOpenOption.CREATE,
+					(this.starts == 1) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
 			this.process = builder.start();
 		}
 		catch (IOException ex) {

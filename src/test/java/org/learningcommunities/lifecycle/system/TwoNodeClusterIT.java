@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (meeting notices, the planning sheets' reminders, the meeting days) are made due
  * through the engine REST API, and both nodes' job executors run them. Then: the history
  * job log has no job executed twice and jobs executed on both nodes; every mail of the
- * sent log is in GreenMail exactly once.
+ * sent log is in GreenMail exactly once. Last, both nodes stop and start again at the
+ * same moment: the engine's deployment lock lets neither add a deployment.
  * <p>
  * Runs when {@code LIFECYCLE_TEST_POSTGRES_URL} is set (as {@code .ci/run} does);
  * otherwise skipped with a message, except in CI ({@code CI=true}), where a missing
@@ -154,14 +155,30 @@ class TwoNodeClusterIT {
 		assertThat(alternating.calls(a)).isPositive();
 		assertThat(Math.abs(alternating.calls(a) - alternating.calls(b))).isLessThanOrEqualTo(1);
 
+		// when: both nodes are stopped and start again at the same moment
+		a.stop();
+		b.stop();
+		started = System.nanoTime();
+		a.start();
+		b.start();
+		Duration restartA = a.awaitReady(started);
+		Duration restartB = b.awaitReady(started);
+
+		// then: their deployments, serialized by the engine's deployment lock, added
+		// nothing
+		assertThat(ledger.jdbc().sql("select count(*) from act_re_deployment").query(Long.class).single())
+			.as("deployments after both nodes started together on the same models")
+			.isOne();
+
 		System.out.printf("""
 
 				*** TwoNodeClusterIT: %d communities on 2 nodes, one PostgreSQL; HTTP calls %s; %d tasks completed
 				*** jobs executed %d, by node %s; mails %d %s; duplicates 0 (jobs and mails)
-				*** start node-a %.1f s (schemas, deployment), node-b %.1f s (deployments in the database: 1)
+				*** start node-a %.1f s (schemas, deployment), node-b %.1f s; both again at once %.1f s and %.1f s;
+				*** deployments in the database: 1
 				""", COMMUNITIES, alternating.summary(), tasks, jobs, jobsByNode,
 				mails.values().stream().mapToInt(Integer::intValue).sum(), mails, startA.toMillis() / 1000.0,
-				startB.toMillis() / 1000.0);
+				startB.toMillis() / 1000.0, restartA.toMillis() / 1000.0, restartB.toMillis() / 1000.0);
 	}
 
 	/** Sends each request to the other node than the one before. */
