@@ -1,7 +1,6 @@
 package org.learningcommunities.lifecycle.system;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,11 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.Managers;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +30,12 @@ import static org.awaitility.Awaitility.await;
  * communities are driven over REST, forms only, to mid-year (six members admitted, three
  * meetings scheduled each). Then a burst of work is made due at once: every meeting's
  * notice (one job mails seven people) and every planning sheet's first reminder. When
- * part of the burst reached the mail server, the mail server hangs (GreenMail stops, a
- * socket that never answers takes its port) and the node is killed (SIGKILL, exit code
- * 137) with mail jobs locked and running, and multi-recipient jobs half done. GreenMail
- * comes back, the node starts again on the same database, the jobs it held are released
- * at once (ADR 0018, checked in its log) and run; the test then finishes each community's
- * year up to year two.
+ * part of the burst reached the mail server, the mail server hangs (a relay in front of
+ * GreenMail, {@link HangingMailRelay}, stops answering new conversations) and the node is
+ * killed (SIGKILL, exit code 137) with mail jobs locked and running, and multi-recipient
+ * jobs half done. The mail server answers again, the node starts again on the same
+ * database, the jobs it held are released at once (ADR 0018, checked in its log) and run;
+ * the test then finishes each community's year up to year two.
  * <p>
  * Why the mail server hangs before the kill: between the moment a mail server accepted a
  * mail and the commit of its row in the sent log, a crash makes the retried job send that
@@ -58,7 +54,13 @@ class CrashRecoveryIT {
 
 	private static final int SMTP_PORT = freePort();
 
-	private static GreenMail mailServer = mailServer();
+	private static final GreenMail mailServer = new GreenMail(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	/** Where the application sends its mail: a relay to the mail server. */
+	private static final int RELAY_PORT = freePort();
+
+	private static HangingMailRelay relay;
 
 	private static ApplicationNode node;
 
@@ -66,6 +68,9 @@ class CrashRecoveryIT {
 	static void stopEverything() {
 		if (node != null) {
 			node.stop();
+		}
+		if (relay != null) {
+			relay.close();
 		}
 		mailServer.stop();
 	}
@@ -79,13 +84,14 @@ class CrashRecoveryIT {
 				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 		node = new ApplicationNode("crash-node", PORT,
 				List.of("--spring.datasource.url=" + url, "--spring.mail.host=127.0.0.1",
-						"--spring.mail.port=" + SMTP_PORT,
+						"--spring.mail.port=" + RELAY_PORT,
 						// a mail that failed while the server was away is retried within
 						// seconds
 						"--lifecycle.mail.retries=PT1S,PT2S,PT5S,PT10S,PT30S",
 						// timers made due through REST are found within a second
 						"--camunda.bpm.job-execution.max-wait=1000"));
 		mailServer.start();
+		relay = new HangingMailRelay(RELAY_PORT, SMTP_PORT);
 		long started = System.nanoTime();
 		node.start();
 		Duration firstStart = node.awaitReady(started);
@@ -113,34 +119,26 @@ class CrashRecoveryIT {
 		await("a part of the burst mailed").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(5))
 			.until(() -> mailServer.getReceivedMessages().length >= mailsBefore + 5);
-		// and: the mail server hangs: GreenMail stops (its stop drops its store: keep it
-		// to read what it received) and a socket that never answers takes its port, so
-		// the mail jobs still running wait for the server's greeting
-		Managers beforeTheCrash = mailServer.getManagers();
-		mailServer.stop();
-		int exitCode;
-		int dueAtKill;
-		try (ServerSocket silent = silentServer()) {
-			dueAtKill = drive.dueJobs();
-			// a moment for the mails whose server answer arrived to commit their
-			// sent-log rows
-			ApplicationNode.sleep(1000);
-			// and: the node is killed, jobs in flight
-			exitCode = node.kill();
-		}
-		List<MimeMessage> received = new ArrayList<>();
-		for (StoredMessage message : beforeTheCrash.getImapHostManager().getAllMessages()) {
-			received.add(message.getMimeMessage());
-		}
-		int mailsAtKill = received.size() - mailsBefore;
+		// and: the mail server hangs: new conversations get no answer (the
+		// conversations under way finish), so the mail jobs still running wait for the
+		// server's greeting
+		relay.hang();
+		int dueAtKill = drive.dueJobs();
+		// a moment for the conversations under way to end and their sent-log rows to
+		// commit
+		ApplicationNode.sleep(2000);
+		int mailsAtKill = mailServer.getReceivedMessages().length - mailsBefore;
+		// and: the node is killed, mail jobs in flight
+		int exitCode = node.kill();
+		relay.close();
 
 		// then: it was SIGKILL, and the burst was in flight
 		assertThat(exitCode).as("exit code of a JVM killed by SIGKILL").isEqualTo(137);
 		assertThat(mailsAtKill).as("mails of the burst sent before the kill").isLessThan(burstMails);
 
-		// when: the mail server and the node come back on the same database
-		mailServer = mailServer();
-		mailServer.start();
+		// when: the mail server answers again and the node comes back on the same
+		// database
+		relay = new HangingMailRelay(RELAY_PORT, SMTP_PORT);
 		long restarted = System.nanoTime();
 		node.start();
 		Duration restart = node.awaitReady(restarted);
@@ -163,9 +161,7 @@ class CrashRecoveryIT {
 					List.of("ESTABLISHMENT", "YEAR_ONE", "YEAR_TWO"));
 		}
 		long jobs = ledger.assertEveryJobExecutedAtMostOnce();
-		// the mails received before the crash, and after it by the new server
-		received.addAll(Arrays.asList(mailServer.getReceivedMessages()));
-		Map<String, Integer> mails = ledger.assertEveryMailExactlyOnce(received);
+		Map<String, Integer> mails = ledger.assertEveryMailExactlyOnce(Arrays.asList(mailServer.getReceivedMessages()));
 		assertThat(mails).containsEntry("candidate-admitted", COMMUNITIES * YearOneDrive.MEMBERS)
 			.containsEntry("meeting-notice", COMMUNITIES * YearOneDrive.MEETINGS * YearOneDrive.NOTICES_PER_MEETING)
 			.containsEntry("reminder", COMMUNITIES * YearOneDrive.MEETINGS);
@@ -185,26 +181,6 @@ class CrashRecoveryIT {
 
 	private static TestRestTemplate rest(ApplicationNode node) {
 		return new TestRestTemplate(new RestTemplateBuilder().rootUri(node.baseUrl()));
-	}
-
-	/**
-	 * A mail server that accepts connections and never says a word: the application's
-	 * mail jobs hang until their read timeout (5 s).
-	 */
-	private static ServerSocket silentServer() {
-		try {
-			ServerSocket socket = new ServerSocket();
-			socket.setReuseAddress(true);
-			socket.bind(new InetSocketAddress("127.0.0.1", SMTP_PORT), 100);
-			return socket;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static GreenMail mailServer() {
-		return new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 	}
 
 	private static int freePort() {
