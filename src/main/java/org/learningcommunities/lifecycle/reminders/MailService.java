@@ -39,6 +39,9 @@ public class MailService {
 
 	private static final Logger log = LoggerFactory.getLogger(MailService.class);
 
+	/** The header that carries the mail's key in the sent log. */
+	public static final String MAIL_KEY_HEADER = "X-Lifecycle-Mail-Key";
+
 	private final JavaMailSender sender;
 
 	private final MailLogRepository sent;
@@ -98,18 +101,22 @@ public class MailService {
 		// first the row: a second job sending the same mail at the same moment fails on
 		// the unique key instead of sending it twice
 		this.sent.insert(mailKey, to, mail.subject(), this.clock.instant());
-		this.sender.send(message(to, mail, attachments));
+		this.sender.send(message(mailKey, to, mail, attachments));
 		log.info("Mail {} sent", mailKey);
 		return true;
 	}
 
-	private MimeMessage message(String to, Mail mail, Attachment... attachments) {
+	private MimeMessage message(String mailKey, String to, Mail mail, Attachment... attachments) {
 		MimeMessage message = this.sender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(this.from);
 			helper.setTo(to);
 			helper.setSubject(mail.subject());
+			// the sent log's key travels with the mail: support (and the crash and
+			// cluster tests) match what a
+			// mailbox received against lc_mail_log
+			message.setHeader(MAIL_KEY_HEADER, mailKey);
 			helper.setText(mail.text(), mail.html());
 			for (Attachment attachment : attachments) {
 				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),

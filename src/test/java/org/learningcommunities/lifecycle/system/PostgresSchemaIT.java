@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,10 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MAN
 				"spring.datasource.username=${" + PostgresSchemaIT.USER + "}",
 				"spring.datasource.password=${" + PostgresSchemaIT.PASSWORD + ":}" })
 @ActiveProfiles("demo")
+// closed after the class: a cached context's job executor would otherwise keep polling
+// the shared test database,
+// which TwoNodeClusterIT empties and runs its two nodes on
+@DirtiesContext
 class PostgresSchemaIT {
 
 	static final String URL = "LIFECYCLE_TEST_POSTGRES_URL";
