@@ -49,7 +49,9 @@ final class RunLedger {
 	/**
 	 * Checks the history job log: no job succeeded twice, none both succeeded and was
 	 * deleted, every job that neither succeeded nor was deleted is still waiting (a
-	 * future timer), and no job ran out of retries.
+	 * future timer), and no job ran out of retries. The engine's history cleanup is left
+	 * out: it is one job that reschedules itself and runs again and again inside its
+	 * batch window (01:00-05:00 in application.yml), by design.
 	 * @return how many jobs were executed (succeeded once)
 	 */
 	long assertEveryJobExecutedAtMostOnce() {
@@ -57,7 +59,8 @@ final class RunLedger {
 				select job_id_ as job, job_def_type_ as type, act_id_ as activity,
 				       sum(case when job_state_ = 2 then 1 else 0 end) as succeeded,
 				       sum(case when job_state_ = 3 then 1 else 0 end) as deleted
-				from act_hi_job_log group by job_id_, job_def_type_, act_id_
+				from act_hi_job_log where job_def_type_ <> 'history-cleanup'
+				group by job_id_, job_def_type_, act_id_
 				having sum(case when job_state_ = 2 then 1 else 0 end)
 				     + sum(case when job_state_ = 3 then 1 else 0 end) > 1""").query().listOfRows();
 		assertThat(twice).as("jobs executed twice, or executed and deleted").isEmpty();
