@@ -10,6 +10,7 @@ import org.learningcommunities.lifecycle.community.Stage;
 import org.learningcommunities.lifecycle.recruitment.CallForApplications.Status;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (the filter in {@code system}) is not part of this slice: {@code ApplicationPageIT}
  * opens the page without a login.
  */
-@WebMvcTest(ApplicationPageController.class)
+// Spring Security guards only /board and /login (system.PageSecurityConfiguration); no
+// chain covers this path
+@WebMvcTest(value = ApplicationPageController.class, excludeAutoConfiguration = SecurityAutoConfiguration.class)
 class ApplicationPageControllerTests {
 
 	private static final String CODE = "econ-dev-2026";

@@ -11,6 +11,7 @@ import org.learningcommunities.lifecycle.identity.People;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.context.annotation.Import;
@@ -34,7 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * filter in {@code system}) is not part of this slice: {@code CandidateAdmissionIT}
  * checks which requests need a login.
  */
-@WebMvcTest(ApplicationsApiController.class)
+// Spring Security guards only /board and /login (system.PageSecurityConfiguration); no
+// chain covers this path
+@WebMvcTest(value = ApplicationsApiController.class, excludeAutoConfiguration = SecurityAutoConfiguration.class)
 @Import(People.class)
 class ApplicationsApiControllerTests {
 
