@@ -1,5 +1,7 @@
 package org.learningcommunities.lifecycle.progress;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +56,7 @@ class CalendarTokenRepository {
 			.update() == 1;
 	}
 
-	private static Token map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Token map(ResultSet rs) throws SQLException {
 		Timestamp revoked = rs.getTimestamp("revoked_at");
 		return new Token(rs.getLong("id"), rs.getString("user_id"), rs.getString("community_code"),
 				rs.getTimestamp("created_at").toInstant(), (revoked != null) ? revoked.toInstant() : null);

@@ -1,6 +1,8 @@
 package org.learningcommunities.lifecycle.progress;
 
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,7 +56,7 @@ class CommunityPageRepository {
 			.param(communityId)
 			.query((rs, n) -> new CommunityPage.TeamRow(rs.getInt("seq"), rs.getString("topic"), rs.getString("status"),
 					rs.getInt("members"), rs.getString("product_title"), rs.getString("product_type"),
-					Optional.ofNullable(rs.getDate("presented_on")).map(java.sql.Date::toLocalDate).orElse(null)))
+					Optional.ofNullable(rs.getDate("presented_on")).map(Date::toLocalDate).orElse(null)))
 			.list();
 	}
 
@@ -122,7 +124,7 @@ class CommunityPageRepository {
 	}
 
 	/** The farewell of year three. */
-	public record Farewell(java.time.LocalDate day, String finalEvaluation, String productsSummary) {
+	public record Farewell(LocalDate day, String finalEvaluation, String productsSummary) {
 	}
 
 }

@@ -3,6 +3,7 @@ package org.learningcommunities.lifecycle.progress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class LifecycleSteps {
 	}
 
 	private static Step renewal() {
-		Set<String> keys = new java.util.HashSet<>(RECRUITMENT_TASKS);
+		Set<String> keys = new HashSet<>(RECRUITMENT_TASKS);
 		keys.addAll(Set.of("renew-membership", "farewell-member", "choose-forums"));
 		return new Step("renewal", Set.copyOf(keys));
 	}

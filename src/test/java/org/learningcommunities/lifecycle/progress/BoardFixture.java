@@ -68,8 +68,8 @@ final class BoardFixture {
 			Integer satisfaction) {
 		this.jdbc.sql("""
 				insert into lc_meeting (community_id, seq, meeting_date, topic, host, is_online, is_seminar, status,
-				    attendance_count, satisfaction, feedback, created_at)
-				values (?, ?, ?, ?, 'Lod', false, false, ?, ?, ?, ?, ?)""")
+				    attendance_count, satisfaction, feedback, created_at, stage)
+				values (?, ?, ?, ?, 'Lod', false, false, ?, ?, ?, ?, ?, 'YEAR_ONE')""")
 			.params(communityId, seq, day, topic, status, attendance, satisfaction,
 					(attendance != null) ? "Feedback on " + topic : null, Timestamp.from(Instant.now()))
 			.update();
