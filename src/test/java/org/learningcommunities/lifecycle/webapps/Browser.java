@@ -135,6 +135,29 @@ final class Browser implements AutoCloseable {
 		element.click();
 	}
 
+	/**
+	 * Waits until one of the elements is visible and answers which (its index in
+	 * {@code bys}).
+	 */
+	int visibleAny(By... bys) {
+		ExpectedCondition<?>[] conditions = new ExpectedCondition<?>[bys.length];
+		for (int i = 0; i < bys.length; i++) {
+			conditions[i] = ExpectedConditions.visibilityOfElementLocated(bys[i]);
+		}
+		until(ExpectedConditions.or(conditions));
+		for (int i = 0; i < bys.length; i++) {
+			if (this.driver.findElements(bys[i]).stream().anyMatch(WebElement::isDisplayed)) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("none of " + List.of(bys) + " is visible any more");
+	}
+
+	/** Waits until the page's address contains {@code part}. */
+	void awaitUrlContains(String part) {
+		until(ExpectedConditions.urlContains(part));
+	}
+
 	/** Waits until no element matching {@code by} is visible. */
 	void awaitGone(By by) {
 		until(ExpectedConditions.invisibilityOfElementLocated(by));

@@ -1,11 +1,22 @@
 package org.learningcommunities.lifecycle.webapps;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,24 +25,31 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.FluentWait;
 
 import org.learningcommunities.lifecycle.LifecycleRestClient;
+import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.approvals.WorkPlanApprovalProcess;
 import org.learningcommunities.lifecycle.community.CommunityLifecycleProcess;
 import org.learningcommunities.lifecycle.community.EstablishmentProcess;
 import org.learningcommunities.lifecycle.community.EstablishmentSteps;
+import org.learningcommunities.lifecycle.identity.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.learningcommunities.lifecycle.community.EstablishmentSteps.LEADER;
 import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MANAGER;
 
 /**
- * Tasklist in a real headless Chromium on the running application: the project manager
- * signs a stage gate in its Camunda Form, and the leader works in the Hebrew interface,
- * right to left. Communities are brought to the step under test over the REST API
+ * Tasklist and the progress board in a real headless Chromium on the running application:
+ * the project manager finds a late stage gate on the board (overdue filter, community
+ * page), follows its link to Tasklist and signs it in its Camunda Form; the leader works
+ * in the Hebrew interface, right to left, and sees only their own communities on the
+ * board. Communities are brought to the step under test over the REST API
  * ({@link EstablishmentSteps}); what the browser does is then checked in the engine.
  * Screenshots go to {@code target/browser-screenshots/} (see {@link Browser}).
  */
@@ -40,6 +58,12 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MAN
 class TasklistBrowserIT {
 
 	private static final String GATES_FILTER = "Stage gates to sign / שערי שלב לחתימה";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	// the engine REST API's date format
+	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+		.withZone(ZoneOffset.UTC);
 
 	private static final String LEADERS_OWN_FILTER = "My tasks / המשימות שלי";
 
@@ -51,6 +75,9 @@ class TasklistBrowserIT {
 
 	@Autowired
 	private TaskService tasks;
+
+	@Autowired
+	private IdentityService identity;
 
 	private LifecycleRestClient client;
 
@@ -79,6 +106,12 @@ class TasklistBrowserIT {
 		// speaks English
 		String code = "browser-gate-2026";
 		this.steps.upToStageGate(code);
+		// whose gate is late (its due date put in the past, as a manager can in the
+		// engine), beside a community with nothing late
+		String gateId = this.client.task(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE).path("id").asText();
+		dueInThePast(gateId);
+		String onTime = "browser-on-time-2026";
+		this.steps.start(onTime);
 
 		try (Browser browser = Browser.open("en-US")) {
 			TasklistPage tasklist = new TasklistPage(browser, baseUrl(), WebappLocales.labels("tasklist", "en"));
@@ -98,21 +131,38 @@ class TasklistBrowserIT {
 			browser.awaitRootAttribute("dir", "ltr");
 			browser.text(tasklist.label("START_PROCESS"));
 
-			// TODO(#8): the board comes first here once it exists: log in to /board as
-			// manager, filter to overdue, open the community and follow its link to the
-			// task
-			// (tasklist.openTask(taskId) is where that link lands)
+			// the board: every community first, then only the overdue ones
+			BoardPage board = new BoardPage(browser, baseUrl());
+			board.logIn(MANAGER, MANAGER, "en");
+			browser.awaitRootAttribute("dir", "ltr");
+			assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Progress board");
+			browser.visible(BoardPage.row(code));
+			browser.visible(BoardPage.row(onTime));
+			browser.screenshot("manager-3-board");
+			board.filterOverdue();
+			browser.visible(BoardPage.row(code));
+			assertThat(browser.all(BoardPage.row(onTime))).isEmpty();
+			assertThat(browser.all(BoardPage.ROWS))
+				.allSatisfy((row) -> assertThat(row.findElements(By.cssSelector(".late-badge"))).isNotEmpty());
+			browser.screenshot("manager-4-board-overdue");
 
-			// when the manager opens the gate from the filter and signs it in its form
-			tasklist.chooseFilter(GATES_FILTER);
-			tasklist.chooseTask("Sign the stage gate");
+			// the community's page lists the late gate with its link to Tasklist
+			board.openCommunity(code);
+			assertThat(browser.visible(By.tagName("h1")).getText()).contains(code);
+			WebElement link = browser.visible(BoardPage.taskLink(gateId));
+			assertThat(link.getText()).isEqualTo("Sign the stage gate");
+			browser.screenshot("manager-5-community-page");
+
+			// when the manager follows the link and signs the gate in its form
+			browser.click(BoardPage.taskLink(gateId));
+			tasklist.awaitLinkedTask(MANAGER, MANAGER);
 			browser.text(code);
 			tasklist.claim();
 			tasklist.choose("חתימה על השלב · Sign the stage");
-			browser.screenshot("manager-3-stage-gate-form");
+			browser.screenshot("manager-6-stage-gate-form");
 			tasklist.complete();
 			tasklist.awaitCompleted();
-			browser.screenshot("manager-4-stage-gate-signed");
+			browser.screenshot("manager-7-stage-gate-signed");
 		}
 
 		// then establishment is over and the leader drafts year one's work plan
@@ -128,6 +178,9 @@ class TasklistBrowserIT {
 		String code = "browser-hebrew-2026";
 		this.steps.start(code);
 		this.client.complete(MANAGER, code, EstablishmentProcess.RECRUIT_PARTNERS, EstablishmentSteps.sharedVision());
+		// and a community another leader leads, which this leader's board leaves out
+		String elsewhere = "browser-elsewhere-2026";
+		leaderOf(elsewhere, "leader-elsewhere");
 		Map<String, String> hebrew = WebappLocales.labels("tasklist", "he");
 
 		try (Browser browser = Browser.open("he-IL")) {
@@ -164,11 +217,66 @@ class TasklistBrowserIT {
 			tasklist.complete();
 			tasklist.awaitCompleted();
 			browser.screenshot("leader-4-completed-in-hebrew");
+
+			// the board is Hebrew, right to left, with the leader's communities only
+			BoardPage board = new BoardPage(browser, baseUrl());
+			board.logIn(LEADER, LEADER, "he");
+			browser.awaitRootAttribute("dir", "rtl");
+			assertThat(browser.rootAttribute("lang")).isEqualTo("he");
+			assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("לוח התקדמות");
+			browser.text("רק באיחור");
+			assertThat(browser.direction(browser.visible(By.cssSelector("table.board")))).isEqualTo("rtl");
+			browser.visible(BoardPage.row(code));
+			assertThat(browser.all(BoardPage.row(elsewhere))).isEmpty();
+			assertThat(browser.all(BoardPage.ROWS))
+				.allSatisfy((row) -> assertThat(row.getText()).contains("מובילה: " + LEADER));
+			browser.screenshot("leader-5-board-in-hebrew");
 		}
 
 		// then the needs are stored and the goals are next
 		awaitOpen(code, EstablishmentProcess.DRAFT_GOALS);
 		assertThat(open(code, EstablishmentProcess.MAP_NEEDS)).isZero();
+	}
+
+	/**
+	 * {@code PUT /engine-rest/task/{id}} as the manager, with the task's own fields and a
+	 * due date two days ago (the board counts a task overdue once its due date has
+	 * passed).
+	 */
+	private void dueInThePast(String taskId) {
+		TestRestTemplate manager = this.rest.withBasicAuth(MANAGER, MANAGER);
+		JsonNode task = manager.getForObject("/engine-rest/task/" + taskId, JsonNode.class);
+		Map<String, Object> body = new LinkedHashMap<>();
+		for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState",
+				"followUp", "parentTaskId", "caseInstanceId", "tenantId")) {
+			body.put(field, task.hasNonNull(field) ? JSON.convertValue(task.get(field), Object.class) : null);
+		}
+		Instant due = Instant.now().minus(Duration.ofDays(2));
+		body.put("due", DUE.format(due));
+		ResponseEntity<String> answer = manager.exchange("/engine-rest/task/" + taskId, HttpMethod.PUT,
+				new HttpEntity<>(body), String.class);
+		assertThat(answer.getStatusCode().value()).as("due date of %s: %s", taskId, answer).isEqualTo(204);
+		assertThat(this.tasks.createTaskQuery().taskId(taskId).singleResult().getDueDate()).isBefore(new Date());
+	}
+
+	/**
+	 * A community started by the manager over the REST API, led by {@code leader} (a
+	 * community leader made for it).
+	 */
+	private void leaderOf(String code, String leader) {
+		if (this.identity.createUserQuery().userId(leader).count() == 0) {
+			User user = this.identity.newUser(leader);
+			user.setFirstName(leader);
+			user.setLastName("Test");
+			user.setEmail(leader + "@example.org");
+			user.setPassword(leader);
+			this.identity.saveUser(user);
+			this.identity.createMembership(leader, Groups.COMMUNITY_LEADERS);
+		}
+		Map<String, Object> form = EstablishmentSteps.startForm(code);
+		form.put("leader", leader);
+		Answer answer = this.client.startCommunity(MANAGER, code, form);
+		assertThat(answer.status().value()).as("start of %s: %s", code, answer).isEqualTo(200);
 	}
 
 	private String baseUrl() {

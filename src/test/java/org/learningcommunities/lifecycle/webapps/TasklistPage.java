@@ -44,12 +44,27 @@ final class TasklistPage {
 	}
 
 	/**
+	 * Waits for the task a link opened (its Camunda Form), signing in first when Tasklist
+	 * asks for it (a browser without a Tasklist session).
+	 */
+	void awaitLinkedTask(String user, String password) {
+		By form = By.cssSelector(".fjs-form");
+		if (this.browser.visibleAny(form, userNameField()) == 1) {
+			logIn(user, password);
+		}
+		this.browser.visible(form);
+	}
+
+	private By userNameField() {
+		return By.xpath("//input[@placeholder=" + Browser.literal(label("PAGE_LOGIN_USERNAME")) + "]");
+	}
+
+	/**
 	 * Fills the login form (its placeholders in the page's language) and waits for the
 	 * list.
 	 */
 	void logIn(String user, String password) {
-		this.browser.type(By.xpath("//input[@placeholder=" + Browser.literal(label("PAGE_LOGIN_USERNAME")) + "]"),
-				user);
+		this.browser.type(userNameField(), user);
 		this.browser.type(By.xpath("//input[@placeholder=" + Browser.literal(label("PAGE_LOGIN_PASSWORD")) + "]"),
 				password);
 		this.browser.click(Browser.button(label("PAGE_LOGIN_SIGN_IN_ACTION")));
