@@ -49,6 +49,17 @@ final class HangingMailRelay implements AutoCloseable {
 		this.hanging = true;
 	}
 
+	/**
+	 * Answers new connections again, and drops the ones held so far (they belonged to a
+	 * node that is gone). The listener stays bound: closing it and binding the port again
+	 * would race any client that picks the freed port as its own local port.
+	 */
+	void resume() {
+		this.sockets.forEach(HangingMailRelay::closeQuietly);
+		this.sockets.clear();
+		this.hanging = false;
+	}
+
 	private void accept() {
 		while (!this.listener.isClosed()) {
 			try {
