@@ -1,9 +1,13 @@
 package org.learningcommunities.lifecycle.progress;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +33,11 @@ class OpenTaskEventListener {
 			case TaskListener.EVENTNAME_CREATE -> {
 				String code = task.getExecution().getProcessBusinessKey();
 				if (code != null) {
-					this.openTasks.insert(task.getId(), code, task.getProcessDefinitionId().split(":")[0],
-							task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), task.getDueDate(),
+					this.openTasks.insert(
+							new OpenTaskRepository.NewTask(task.getId(), code,
+									task.getProcessDefinitionId().split(":")[0], task.getTaskDefinitionKey(),
+									task.getName(), task.getAssignee(), candidateGroups(task), task.getDueDate(),
+									task.getProcessInstanceId(), rootInstanceId(task.getExecution())),
 							this.clock.instant());
 				}
 			}
@@ -41,6 +48,26 @@ class OpenTaskEventListener {
 				// timeout events change nothing that we track
 			}
 		}
+	}
+
+	/**
+	 * The task's candidate groups, set from the model before the create event: the board
+	 * names them as the owner of a task nobody is assigned to.
+	 */
+	private static List<String> candidateGroups(DelegateTask task) {
+		return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList();
+	}
+
+	/**
+	 * The community's {@code community-lifecycle} instance, at the top of the call
+	 * activities: the board links a community to it in Cockpit.
+	 */
+	private static String rootInstanceId(DelegateExecution execution) {
+		DelegateExecution instance = execution.getProcessInstance();
+		while (instance.getSuperExecution() != null) {
+			instance = instance.getSuperExecution().getProcessInstance();
+		}
+		return instance.getId();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.learningcommunities.lifecycle.progress;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
@@ -23,13 +25,14 @@ class OpenTaskRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String taskId, String communityCode, String processKey, String taskKey, String name, String assignee,
-			Date due, Instant created) {
+	void insert(NewTask task, Instant created) {
 		this.jdbc.sql("""
-				insert into lc_open_task (task_id, community_code, process_key, task_key, task_name, assignee, due_at,
-				    created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(taskId, communityCode, processKey, taskKey, name, assignee, timestamp(due), Timestamp.from(created))
+				insert into lc_open_task (task_id, community_code, process_key, task_key, task_name, assignee,
+				    candidate_groups, due_at, created_at, process_instance_id, root_instance_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(task.taskId(), task.communityCode(), task.processKey(), task.taskKey(), task.name(),
+					task.assignee(), task.candidateGroups().isEmpty() ? null : String.join(",", task.candidateGroups()),
+					timestamp(task.due()), Timestamp.from(created), task.processInstanceId(), task.rootInstanceId())
 			.update();
 	}
 
@@ -66,15 +69,28 @@ class OpenTaskRepository {
 	List<OpenTask> openTasks(String communityCode) {
 		return this.jdbc.sql("select * from lc_open_task where community_code = ? order by created_at desc, task_id")
 			.param(communityCode)
-			.query((rs, n) -> new OpenTask(rs.getString("task_id"), rs.getString("process_key"),
-					rs.getString("task_key"), rs.getString("task_name"), rs.getString("assignee"),
-					Optional.ofNullable(rs.getTimestamp("due_at")).map(Timestamp::toInstant).orElse(null),
-					rs.getTimestamp("created_at").toInstant()))
+			.query((rs, n) -> map(rs))
 			.list();
+	}
+
+	/** Maps a row of lc_open_task. */
+	static OpenTask map(ResultSet rs) throws SQLException {
+		String groups = rs.getString("candidate_groups");
+		return new OpenTask(rs.getString("task_id"), rs.getString("process_key"), rs.getString("task_key"),
+				rs.getString("task_name"), rs.getString("assignee"),
+				(groups != null) ? List.of(groups.split(",")) : List.of(),
+				Optional.ofNullable(rs.getTimestamp("due_at")).map(Timestamp::toInstant).orElse(null),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("process_instance_id"),
+				rs.getString("root_instance_id"));
 	}
 
 	private static Timestamp timestamp(Date date) {
 		return (date != null) ? new Timestamp(date.getTime()) : null;
+	}
+
+	/** A task as the engine creates it. */
+	record NewTask(String taskId, String communityCode, String processKey, String taskKey, String name, String assignee,
+			List<String> candidateGroups, Date due, String processInstanceId, String rootInstanceId) {
 	}
 
 	record Counts(int open, int overdue, String currentStep) {
