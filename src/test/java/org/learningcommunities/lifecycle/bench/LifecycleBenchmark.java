@@ -104,7 +104,9 @@ public final class LifecycleBenchmark {
 		this.threads = threads;
 		this.samples = samples;
 		this.lifecycles = lifecycles;
-		this.mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		// a busy machine starts it in more than GreenMail's default two seconds
+		this.mail = new GreenMail(
+				new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).setServerStartupTimeout(60_000));
 	}
 
 	public static void main(String[] args) throws Exception {
