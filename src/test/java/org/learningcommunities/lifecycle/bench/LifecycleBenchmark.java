@@ -105,8 +105,9 @@ public final class LifecycleBenchmark {
 		this.samples = samples;
 		this.lifecycles = lifecycles;
 		// a busy machine starts it in more than GreenMail's default two seconds
-		this.mail = new GreenMail(
-				new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).setServerStartupTimeout(60_000));
+		ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+		smtp.setServerStartupTimeout(60_000);
+		this.mail = new GreenMail(smtp);
 	}
 
 	public static void main(String[] args) throws Exception {
