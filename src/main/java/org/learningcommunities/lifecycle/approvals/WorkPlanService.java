@@ -292,22 +292,6 @@ public class WorkPlanService {
 	}
 
 	/**
-	 * Whether a user may read a community's plans: its leader and its partners'
-	 * representatives (project managers read every plan: the caller checks).
-	 */
-	@Transactional(readOnly = true)
-	public boolean isLeaderOrPartner(String code, String userId) {
-		Community community = this.communities.get(code);
-		return community.leaderId().equals(userId) || community.partnerRepIds().contains(userId);
-	}
-
-	/** Whether the user leads the community. */
-	@Transactional(readOnly = true)
-	public boolean isLeader(String code, String userId) {
-		return this.communities.get(code).leaderId().equals(userId);
-	}
-
-	/**
 	 * Records a member of the advisory committee's advice on the latest version: the
 	 * partners' approvals and the leader's next draft show it, those already open
 	 * included. Advice only: nothing waits for it.

@@ -11,8 +11,7 @@ import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-import org.learningcommunities.lifecycle.identity.Groups;
-import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,10 +37,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * records a member of the advisory committee's advice on the version awaiting decisions;
  * 201.</li>
  * </ul>
- * A community's plans are read by project managers, its leader and its partners'
- * representatives; advice is recorded by its leader or a project manager. Anyone else
- * gets 403. Refusals are problem details: 400 lists each invalid field in {@code errors},
- * 404 an unknown community, plan or version, 409 advice on an outdated version.
+ * A community's plans are read by administrators, project managers, its leader and its
+ * partners' representatives (anyone else gets 404, identity.CommunityAccess); advice is
+ * recorded by its leader, an administrator or a project manager. Anyone else gets 403.
+ * Refusals are problem details: 400 lists each invalid field in {@code errors}, 404 an
+ * unknown community, plan or version, 409 advice on an outdated version.
  */
 @RestController
 @RequestMapping("/api/communities/{code}/work-plans")
@@ -49,36 +49,30 @@ class WorkPlansApiController {
 
 	private final WorkPlanService plans;
 
-	private final People people;
+	private final CommunityAccess access;
 
 	private final IdentityService identity;
 
-	WorkPlansApiController(WorkPlanService plans, People people, IdentityService identity) {
+	WorkPlansApiController(WorkPlanService plans, CommunityAccess access, IdentityService identity) {
 		this.plans = plans;
-		this.people = people;
+		this.access = access;
 		this.identity = identity;
 	}
 
 	@GetMapping
 	ResponseEntity<?> plans(@PathVariable String code) {
-		if (!mayRead(code)) {
-			return forbidden("Only project managers, the community's leader and its partners read its work plans");
-		}
 		return ResponseEntity.ok(this.plans.plans(code).stream().map(PlanView::of).toList());
 	}
 
 	@GetMapping("/{year}")
 	ResponseEntity<?> plan(@PathVariable String code, @PathVariable int year) {
-		if (!mayRead(code)) {
-			return forbidden("Only project managers, the community's leader and its partners read its work plans");
-		}
 		return ResponseEntity.ok(PlanView.of(this.plans.plan(code, year)));
 	}
 
 	@PostMapping("/{year}/versions/{version}/advice")
 	ResponseEntity<?> advise(@PathVariable String code, @PathVariable int year, @PathVariable int version,
 			@RequestBody NewAdvice advice) {
-		if (!this.people.currentUserIsIn(Groups.PROJECT_MANAGERS) && !this.plans.isLeader(code, currentUser())) {
+		if (!this.access.mayLead(code)) {
 			return forbidden("Only the community's leader and project managers record the advisory committee's advice");
 		}
 		this.plans.recordAdvice(code, year, version, advice.memberName(), advice.advice(), currentUser());
@@ -110,11 +104,6 @@ class WorkPlansApiController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		return ApiProblems.unreadable(ex);
-	}
-
-	private boolean mayRead(String code) {
-		return this.people.currentUserIsIn(Groups.PROJECT_MANAGERS)
-				|| this.plans.isLeaderOrPartner(code, currentUser());
 	}
 
 	private String currentUser() {

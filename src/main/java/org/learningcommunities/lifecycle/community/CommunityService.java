@@ -1,7 +1,6 @@
 package org.learningcommunities.lifecycle.community;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,11 @@ public class CommunityService {
 
 	private final ProductRepository products;
 
-	private final List<ProductSuggestions> productSuggestions;
+	/**
+	 * Looked up when a summary is written: the capabilities that suggest products depend
+	 * on this service.
+	 */
+	private final ObjectProvider<ProductSuggestions> productSuggestions;
 
 	private final ProductTypes productTypes;
 
@@ -57,7 +60,7 @@ public class CommunityService {
 	private final Clock clock;
 
 	CommunityService(CommunityRepository communities, StageDataRepository stageData, ProductRepository products,
-			List<ProductSuggestions> productSuggestions, ProductTypes productTypes, People people,
+			ObjectProvider<ProductSuggestions> productSuggestions, ProductTypes productTypes, People people,
 			ObjectProvider<StageSummaryLines> summaryLines, Clock clock) {
 		this.productTypes = productTypes;
 		this.communities = communities;
@@ -221,16 +224,34 @@ public class CommunityService {
 		return Map.of();
 	}
 
-	/** Every product the community registered, stage by stage. */
+	/**
+	 * Every product the community registered ({@code lc_product}, the one record of its
+	 * products), year by year.
+	 */
 	@Transactional(readOnly = true)
 	public List<Product> products(String code) {
 		return this.products.findByCommunity(get(code).id());
 	}
 
+	/**
+	 * The products so far, for a summary of the years written before the last one's (the
+	 * farewell): what earlier years registered, and what the current year made and
+	 * registered until now.
+	 */
+	@Transactional(readOnly = true)
+	public List<Product> productsSoFar(String code) {
+		Community community = get(code);
+		List<Product> all = new ArrayList<>(this.products.findByCommunity(community.id())
+			.stream()
+			.filter((product) -> product.stage() != community.stage() || product.source() == Product.Source.OTHER)
+			.toList());
+		all.addAll(suggested(community, community.stage()));
+		return all;
+	}
+
 	private List<Product> suggested(Community community, Stage stage) {
-		LocalDate since = this.products.enteredOn(community.id(), stage).orElse(LocalDate.EPOCH);
-		return this.productSuggestions.stream()
-			.flatMap((source) -> source.suggestedFor(community.code(), stage, since).stream())
+		return this.productSuggestions.orderedStream()
+			.flatMap((source) -> source.suggestedFor(community.code(), stage).stream())
 			.toList();
 	}
 
@@ -258,7 +279,7 @@ public class CommunityService {
 				problems.add(where + "the title must be at most " + PRODUCT_TITLE_LENGTH + " characters long");
 			}
 			else {
-				found.add(new Product(stage, Product.Source.OTHER, title, type.get(), description));
+				found.add(new Product(stage, Product.Source.OTHER, null, title, type.get(), description));
 			}
 		}
 		if (!problems.isEmpty()) {

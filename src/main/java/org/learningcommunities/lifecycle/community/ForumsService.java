@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormValues;
@@ -52,28 +53,54 @@ public class ForumsService {
 		this.clock = clock;
 	}
 
-	/** The admitted members to choose from, and the forums as last chosen. */
+	/**
+	 * The admitted members to choose from, and the forums as last chosen: this year's, or
+	 * at a renewal the previous year's, to start from (a member who left is not offered
+	 * again).
+	 */
 	public Map<String, Object> forumsForm(TaskContext task) {
-		long communityId = this.communities.get(task.communityCode()).id();
+		Community community = this.communities.get(task.communityCode());
+		Map<Long, String> current = this.members.current(community.id());
 		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("admittedMembers", Members.options(this.members.current(communityId)));
-		List<String> core = this.jdbc.sql(
-				"select candidate_id from lc_forum_member where community_id = ? and forum = 'LEADING_CORE' order by id")
-			.param(communityId)
-			.query((rs, n) -> Long.toString(rs.getLong(1)))
-			.list();
-		if (!core.isEmpty()) {
-			values.put("leadingCore", core);
-		}
-		List<String> committee = this.jdbc.sql(
-				"select member_name from lc_forum_member where community_id = ? and forum = 'ADVISORY_COMMITTEE' order by id")
-			.param(communityId)
-			.query(String.class)
-			.list();
-		if (!committee.isEmpty()) {
-			values.put("advisoryCommittee", String.join("\n", committee));
-		}
+		values.put("admittedMembers", Members.options(current));
+		Optional<Stage> latest = this.jdbc
+			.sql("select stage from lc_forum_member where community_id = ? order by chosen_at desc, id desc")
+			.param(community.id())
+			.query((rs, n) -> Stage.valueOf(rs.getString(1)))
+			.list()
+			.stream()
+			.findFirst();
+		latest.map((stage) -> forums(community.id(), stage)).ifPresent((forums) -> {
+			List<String> core = forums.leadingCore()
+				.stream()
+				.map(ForumMember::candidateId)
+				.filter(current::containsKey)
+				.map(String::valueOf)
+				.toList();
+			if (!core.isEmpty()) {
+				values.put("leadingCore", core);
+			}
+			if (!forums.advisoryCommittee().isEmpty()) {
+				values.put("advisoryCommittee",
+						String.join("\n", forums.advisoryCommittee().stream().map(ForumMember::name).toList()));
+			}
+		});
 		return values;
+	}
+
+	/** The forums chosen for a year; empty lists when none were. */
+	@Transactional(readOnly = true)
+	public Forums forums(long communityId, Stage stage) {
+		List<ForumMember> core = new ArrayList<>();
+		List<ForumMember> committee = new ArrayList<>();
+		this.jdbc.sql("select * from lc_forum_member where community_id = ? and stage = ? order by id")
+			.params(communityId, stage.name())
+			.query((rs) -> {
+				ForumMember member = new ForumMember(rs.getObject("candidate_id", Long.class),
+						rs.getString("member_name"));
+				("LEADING_CORE".equals(rs.getString("forum")) ? core : committee).add(member);
+			});
+		return new Forums(core, committee);
 	}
 
 	public Map<String, Object> chooseForums(TaskContext task, FormValues form) {
@@ -97,16 +124,21 @@ public class ForumsService {
 			throw new InvalidFormException(errors);
 		}
 		Instant now = this.clock.instant();
-		this.jdbc.sql("delete from lc_forum_member where community_id = ?").param(communityId).update();
+		// each year keeps its own choice: a renewal adds the new year's forums, and only
+		// choosing again in the same year replaces them
+		Stage year = this.communities.get(task.communityCode()).stage();
+		this.jdbc.sql("delete from lc_forum_member where community_id = ? and stage = ?")
+			.params(communityId, year.name())
+			.update();
 		for (String id : core) {
-			insertMember(communityId, "LEADING_CORE", Long.valueOf(id), admitted.get(Long.valueOf(id)), task.userId(),
-					now);
+			insertMember(communityId, year, "LEADING_CORE", Long.valueOf(id), admitted.get(Long.valueOf(id)),
+					task.userId(), now);
 		}
 		for (String name : committee) {
-			insertMember(communityId, "ADVISORY_COMMITTEE", null, name, task.userId(), now);
+			insertMember(communityId, year, "ADVISORY_COMMITTEE", null, name, task.userId(), now);
 		}
-		log.info("Forums of community {} chosen: leading core {}, advisory committee {}", task.communityCode(),
-				core.size(), committee.size());
+		log.info("Forums of community {} chosen for {}: leading core {}, advisory committee {}", task.communityCode(),
+				year, core.size(), committee.size());
 		return Map.of();
 	}
 
@@ -137,12 +169,27 @@ public class ForumsService {
 		return Map.of();
 	}
 
-	private void insertMember(long communityId, String forum, Long candidateId, String name, String by, Instant at) {
+	private void insertMember(long communityId, Stage year, String forum, Long candidateId, String name, String by,
+			Instant at) {
 		this.jdbc.sql("""
-				insert into lc_forum_member (community_id, forum, candidate_id, member_name, chosen_by, chosen_at)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(communityId, forum, candidateId, name, by, Timestamp.from(at))
+				insert into lc_forum_member (community_id, stage, forum, candidate_id, member_name, chosen_by,
+				    chosen_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(communityId, year.name(), forum, candidateId, name, by, Timestamp.from(at))
 			.update();
+	}
+
+	/**
+	 * A year's leading core (members, with their candidate id) and advisory committee.
+	 */
+	public record Forums(List<ForumMember> leadingCore, List<ForumMember> advisoryCommittee) {
+	}
+
+	/**
+	 * @param candidateId the member's, for the leading core; none for the advisory
+	 * committee
+	 */
+	public record ForumMember(Long candidateId, String name) {
 	}
 
 }

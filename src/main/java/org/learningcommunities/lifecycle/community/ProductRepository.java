@@ -2,9 +2,8 @@ package org.learningcommunities.lifecycle.community;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,13 +20,17 @@ class ProductRepository {
 
 	List<Product> findByCommunity(long communityId) {
 		return this.jdbc
-			.sql("select stage, source, title, product_type, description from lc_product where community_id = ?"
-					+ " order by registered_at, stage, seq")
+			.sql("select stage, source, source_id, title, product_type, description from lc_product"
+					+ " where community_id = ? order by seq")
 			.param(communityId)
 			.query((rs, row) -> new Product(Stage.valueOf(rs.getString("stage")),
-					Product.Source.valueOf(rs.getString("source")), rs.getString("title"), rs.getString("product_type"),
-					rs.getString("description")))
-			.list();
+					Product.Source.valueOf(rs.getString("source")), rs.getObject("source_id", Long.class),
+					rs.getString("title"), rs.getString("product_type"), rs.getString("description")))
+			.list()
+			.stream()
+			// year by year (the stage's order, not its name's), each as listed
+			.sorted(Comparator.comparing(Product::stage))
+			.toList();
 	}
 
 	List<Product> findByStage(long communityId, Stage stage) {
@@ -41,21 +44,12 @@ class ProductRepository {
 		int seq = 1;
 		for (Product product : products) {
 			this.jdbc.sql("""
-					insert into lc_product (community_id, stage, seq, source, title, product_type, description,
-					    registered_by, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(communityId, stage.name(), seq++, product.source().name(), product.title(),
+					insert into lc_product (community_id, stage, seq, source, source_id, title, product_type,
+					    description, registered_by, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(communityId, stage.name(), seq++, product.source().name(), product.sourceId(), product.title(),
 						product.productType(), product.description(), by, Timestamp.from(at))
 				.update();
 		}
-	}
-
-	/** The day the community last entered the stage, if it did. */
-	Optional<LocalDate> enteredOn(long communityId, Stage stage) {
-		return this.jdbc.sql("select max(entered_at) from lc_stage_history where community_id = ? and stage = ?")
-			.params(communityId, stage.name())
-			.query(Timestamp.class)
-			.optional()
-			.map((at) -> at.toLocalDateTime().toLocalDate());
 	}
 
 }

@@ -1,15 +1,19 @@
 package org.learningcommunities.lifecycle.community;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.FormSchema;
 import org.learningcommunities.lifecycle.system.FormSchemas;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.InvalidFormException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,26 +24,55 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisterCommunityDelegate implements JavaDelegate {
 
+	private static final Logger log = LoggerFactory.getLogger(RegisterCommunityDelegate.class);
+
 	/** Start form fields that are data, not ids: they live in lc_community only. */
 	private static final List<String> DATA_FIELDS = List.of("name", "code", "professionalField", "professionalPartner",
 			"plannedStart", "targetSize");
+
+	/** Set by the start event ({@code camunda:initiator}): who started the lifecycle. */
+	private static final String STARTER = "initiator";
 
 	private final FormSchemas forms;
 
 	private final CommunityService communities;
 
-	RegisterCommunityDelegate(FormSchemas forms, CommunityService communities) {
+	private final CommunityAccess access;
+
+	RegisterCommunityDelegate(FormSchemas forms, CommunityService communities, CommunityAccess access) {
 		this.forms = forms;
 		this.communities = communities;
+		this.access = access;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		try {
+			register(execution);
+		}
+		catch (InvalidFormException ex) {
+			// the user's mistake, answered 400: one line, no stack
+			// (system.RefusalLogging)
+			log.warn("Refused start form of the lifecycle: fields {}",
+					ex.errors().stream().map(FormSchema.FieldError::field).toList());
+			throw ex;
+		}
+	}
+
+	private void register(DelegateExecution execution) {
 		FormSchema schema = this.forms.find(CommunityLifecycleProcess.START_FORM)
 			.orElseThrow(() -> new IllegalStateException("start form missing"));
 		Map<String, Object> submitted = new HashMap<>();
 		schema.keys().forEach((key) -> submitted.put(key, execution.getVariable(key)));
-		List<FormSchema.FieldError> errors = schema.validate(submitted);
+		List<FormSchema.FieldError> errors = new ArrayList<>();
+		// the start's variables are what was submitted: a field the start form does not
+		// have would stay on the lifecycle (docs/adr/0017)
+		execution.getVariableNames()
+			.stream()
+			.filter((name) -> !schema.keys().contains(name) && !STARTER.equals(name))
+			.sorted()
+			.forEach((name) -> errors.add(new FormSchema.FieldError(name, "is not a field of this form")));
+		errors.addAll(schema.validate(submitted));
 		if (!errors.isEmpty()) {
 			throw new InvalidFormException(errors);
 		}
@@ -55,6 +88,10 @@ class RegisterCommunityDelegate implements JavaDelegate {
 			throw InvalidFormException.of("code", "must equal the business key '" + businessKey + "'");
 		}
 		Community community = this.communities.register(form);
+		// its people read the lifecycle's instance (docs/adr/0017): the business key may
+		// be
+		// new
+		this.access.grantCommunityInstance(community.code(), execution);
 		DATA_FIELDS.forEach(execution::removeVariable);
 		execution.setVariable(CommunityLifecycleProcess.COMMUNITY_CODE, community.code());
 		execution.setVariable(CommunityLifecycleProcess.PARTNER_REPS, community.partnerRepIds());

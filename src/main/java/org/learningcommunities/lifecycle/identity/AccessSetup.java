@@ -77,11 +77,10 @@ class AccessSetup {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			// to see process names in Tasklist; their tasks come with the candidate group
 			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-			// to show each task's community code in Tasklist (variables are read through
-			// the process
-			// instance); narrowed to the user's own communities by issue 9
-			grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 		}
+		// Leaders and partners read the process instances (and so each task's community
+		// code in Tasklist) of their own communities only: CommunityAuthorizations grants
+		// each instance to its community's people (docs/adr/0017).
 		// The project manager starts communities, follows every one and signs the stage
 		// gates.
 		grant(Groups.PROJECT_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityService;
-import org.learningcommunities.lifecycle.impact.YearsService.KnowledgeProduct;
+import org.learningcommunities.lifecycle.community.Product;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.TaskContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +59,7 @@ public class FarewellService {
 			values.put("finalEvaluation", farewell.finalEvaluation());
 			values.put("productsSummary", farewell.productsSummary());
 		}, () -> {
-			List<KnowledgeProduct> products = this.years.knowledgeProducts(community);
+			List<Product> products = this.communities.productsSoFar(community.code());
 			if (!products.isEmpty()) {
 				values.put("productsSummary", String.join("\n", products.stream().map(FarewellService::line).toList()));
 			}
@@ -82,9 +82,9 @@ public class FarewellService {
 		return Map.of();
 	}
 
-	private static String line(KnowledgeProduct product) {
-		return "[" + product.stage() + "] " + product.source() + ": " + product.title()
-				+ ((product.type() != null) ? " (" + product.type() + ")" : "");
+	private static String line(Product product) {
+		return "[" + product.stage() + "] " + product.source().value() + ": " + product.title() + " ("
+				+ product.productType() + ")";
 	}
 
 }

@@ -258,12 +258,16 @@ public class ImpactTrackService {
 
 	/**
 	 * @throws InvalidFormException naming {@code product} when a product type is given
-	 * without the product
+	 * without the product, {@code productType} when a product is given without its type
+	 * (it is registered with the year summary by its type)
 	 */
 	public Map<String, Object> recordOutcome(TaskContext task, FormValues form) {
 		Track track = track(task);
 		if (form.text("productType") != null && form.text("product") == null) {
 			throw InvalidFormException.of("product", "is required when a product type is given");
+		}
+		if (form.text("product") != null && form.text("productType") == null) {
+			throw InvalidFormException.of("productType", "is required when a product is given");
 		}
 		this.jdbc.sql("""
 				update lc_impact_track set status = 'COMPLETED', outcome = ?, reach = ?, product_type = ?, product = ?,

@@ -1,15 +1,17 @@
 package org.learningcommunities.lifecycle.impact;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
-import org.learningcommunities.lifecycle.community.CommunityRepository.StageRecord;
+import org.learningcommunities.lifecycle.community.CommunityService;
+import org.learningcommunities.lifecycle.community.ForumsService;
+import org.learningcommunities.lifecycle.community.ForumsService.ForumMember;
+import org.learningcommunities.lifecycle.community.ForumsService.Forums;
+import org.learningcommunities.lifecycle.community.Product;
 import org.learningcommunities.lifecycle.community.Stage;
 import org.learningcommunities.lifecycle.impact.ImpactTrackService.ImpactTrack;
 import org.learningcommunities.lifecycle.workteams.WorkTeamService;
@@ -20,19 +22,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A community's three years as they are read back, during the lifecycle and after it is
- * {@code COMPLETED}: each year's summary and its knowledge products (what the meetings,
- * the work teams and the impact tracks produced), the teams of year two, the tracks of
- * year three, and the farewell.
+ * {@code COMPLETED}: each year's summary, its forums and the knowledge products
+ * registered with its summary ({@code lc_product}: what the meetings, the work teams and
+ * the impact tracks produced, and the others), the teams of year two, the tracks of year
+ * three, and the farewell.
  */
 @Service
 @Transactional(readOnly = true)
 public class YearsService {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Jerusalem");
-
 	static final List<Stage> YEARS = List.of(Stage.YEAR_ONE, Stage.YEAR_TWO, Stage.YEAR_THREE);
 
 	private final CommunityRepository communities;
+
+	private final CommunityService products;
+
+	private final ForumsService forums;
 
 	private final WorkTeamService workTeams;
 
@@ -40,9 +45,11 @@ public class YearsService {
 
 	private final JdbcClient jdbc;
 
-	YearsService(CommunityRepository communities, WorkTeamService workTeams, ImpactTrackService impactTracks,
-			JdbcClient jdbc) {
+	YearsService(CommunityRepository communities, CommunityService products, ForumsService forums,
+			WorkTeamService workTeams, ImpactTrackService impactTracks, JdbcClient jdbc) {
 		this.communities = communities;
+		this.products = products;
+		this.forums = forums;
 		this.workTeams = workTeams;
 		this.impactTracks = impactTracks;
 		this.jdbc = jdbc;
@@ -54,62 +61,17 @@ public class YearsService {
 	}
 
 	private Years years(Community community) {
-		List<KnowledgeProduct> products = knowledgeProducts(community);
+		List<Product> products = this.products.products(community.code());
 		List<WorkTeam> teams = this.workTeams.teams(community.id());
 		List<ImpactTrack> tracks = this.impactTracks.tracks(community.id());
 		List<Year> years = new ArrayList<>();
 		for (Stage stage : YEARS) {
 			years.add(new Year(stage, summary(community.id(), stage),
-					products.stream().filter((product) -> product.stage() == stage).toList(),
+					YearForums.of(this.forums.forums(community.id(), stage)),
+					products.stream().filter((product) -> product.stage() == stage).map(KnowledgeProduct::of).toList(),
 					(stage == Stage.YEAR_TWO) ? teams : null, (stage == Stage.YEAR_THREE) ? tracks : null));
 		}
 		return new Years(community.code(), community.stage(), years, farewell(community.id()).orElse(null));
-	}
-
-	/**
-	 * Every knowledge product of the community, in the year it belongs to: a held
-	 * meeting's product in the year the community was in on the meeting's day, a work
-	 * team's product in year two, an impact track's in year three.
-	 */
-	public List<KnowledgeProduct> knowledgeProducts(Community community) {
-		List<StageRecord> history = this.communities.stageHistory(community.id());
-		List<KnowledgeProduct> products = new ArrayList<>();
-		this.jdbc.sql("""
-				select meeting_date, topic, knowledge_product, product_type from lc_meeting
-				where community_id = ? and status = 'HELD' and knowledge_product is not null
-				order by meeting_date, seq""").param(community.id()).query((rs, n) -> {
-			LocalDate day = rs.getObject("meeting_date", LocalDate.class);
-			return new KnowledgeProduct(yearOn(day, history), "meeting", rs.getString("topic"),
-					rs.getString("product_type"), day, null, rs.getString("knowledge_product"));
-		}).list().forEach(products::add);
-		for (WorkTeam team : this.workTeams.teams(community.id())) {
-			if (team.productTitle() != null) {
-				products.add(new KnowledgeProduct(Stage.YEAR_TWO, "work-team", team.productTitle(), team.productType(),
-						team.presentedOn(), team.status(), team.finalProduct()));
-			}
-		}
-		for (ImpactTrack track : this.impactTracks.tracks(community.id())) {
-			if (track.product() != null) {
-				products.add(new KnowledgeProduct(Stage.YEAR_THREE, "impact-track", track.title(), track.productType(),
-						null, track.status(), track.product()));
-			}
-		}
-		return products;
-	}
-
-	/**
-	 * The year the community was in at the start of the day; a day before year one counts
-	 * in year one, a day after year three in year three.
-	 */
-	private static Stage yearOn(LocalDate day, List<StageRecord> history) {
-		Instant at = day.plusDays(1).atStartOfDay(ZONE).toInstant();
-		Stage stage = Stage.YEAR_ONE;
-		for (StageRecord record : history) {
-			if (record.enteredAt().isBefore(at) && YEARS.contains(record.stage())) {
-				stage = record.stage();
-			}
-		}
-		return stage;
 	}
 
 	private Summary summary(long communityId, Stage stage) {
@@ -134,22 +96,44 @@ public class YearsService {
 	}
 
 	/**
+	 * @param forums the leading core and advisory committee chosen for the year
+	 * @param knowledgeProducts registered with the year's summary ({@code lc_product})
 	 * @param workTeams year two only
 	 * @param impactTracks year three only
 	 */
-	public record Year(Stage stage, Summary summary, List<KnowledgeProduct> knowledgeProducts, List<WorkTeam> workTeams,
-			List<ImpactTrack> impactTracks) {
+	public record Year(Stage stage, Summary summary, YearForums forums, List<KnowledgeProduct> knowledgeProducts,
+			List<WorkTeam> workTeams, List<ImpactTrack> impactTracks) {
+	}
+
+	/**
+	 * @param leadingCore the members' names
+	 * @param advisoryCommittee the names as the leader wrote them
+	 */
+	public record YearForums(List<String> leadingCore, List<String> advisoryCommittee) {
+
+		static YearForums of(Forums forums) {
+			return new YearForums(forums.leadingCore().stream().map(ForumMember::name).toList(),
+					forums.advisoryCommittee().stream().map(ForumMember::name).toList());
+		}
+
 	}
 
 	public record Summary(String evaluationResults, String communitySummary, String nextYearGoals) {
 	}
 
 	/**
-	 * @param source {@code meeting}, {@code work-team} or {@code impact-track}
-	 * @param status the team's or track's status; none for a meeting's product
+	 * A product registered with a year summary.
+	 *
+	 * @param source {@code meeting}, {@code work-team}, {@code impact-track} or
+	 * {@code other}
 	 */
-	public record KnowledgeProduct(Stage stage, String source, String title, String type, LocalDate date, String status,
-			String content) {
+	public record KnowledgeProduct(Stage stage, String source, String title, String type, String description) {
+
+		static KnowledgeProduct of(Product product) {
+			return new KnowledgeProduct(product.stage(), product.source().value(), product.title(),
+					product.productType(), product.description());
+		}
+
 	}
 
 	public record Farewell(LocalDate farewellDay, String eventPlan, String personalIntrospection,

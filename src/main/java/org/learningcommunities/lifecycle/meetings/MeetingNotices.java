@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
 import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.recruitment.Candidate;
 import org.learningcommunities.lifecycle.recruitment.CandidateStatus;
 import org.learningcommunities.lifecycle.recruitment.RecruitmentService;
 import org.learningcommunities.lifecycle.reminders.CalendarInvitations;
@@ -181,6 +182,12 @@ public class MeetingNotices {
 		variables.put("place", place);
 		variables.put("agenda", meeting.agenda());
 		variables.put("reason", meeting.cancelReason());
+		// who and what the members take on in years two and three (guide p.71)
+		variables.put("fieldTour", meeting.kind() == MeetingKind.FIELD_TOUR);
+		variables.put("partnerCommunity", (meeting.partnerCommunity() != null)
+				? this.communities.findByCode(meeting.partnerCommunity()).map(Community::name).orElse(null) : null);
+		variables.put("hostMember", memberName(community, meeting.hostMemberId()));
+		variables.put("coPlanner", memberName(community, meeting.coPlannerId()));
 		Mail rendered = NOTICE.equals(template)
 				? this.templates.render(template, language, variables, date, meeting.topic())
 				: this.templates.render(template, language, variables, meeting.topic(), date);
@@ -188,6 +195,19 @@ public class MeetingNotices {
 				CANCELLED.equals(template), meeting.meetingDate(), meeting.topic() + " · " + community.name(), place,
 				meeting.agenda(), recipient.email(), this.clock.instant());
 		return this.mail.sendOnce(key, recipient.email(), rendered, this.invitations.attachment(invitation));
+	}
+
+	/** A member's full name, or {@code null} when no member is named. */
+	private String memberName(Community community, Long candidateId) {
+		if (candidateId == null) {
+			return null;
+		}
+		return this.recruitment.candidates(community.code())
+			.stream()
+			.filter((candidate) -> candidate.id() == candidateId)
+			.map(Candidate::fullName)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The venue, else the host authority; or "online". */

@@ -1,17 +1,21 @@
 package org.learningcommunities.lifecycle.meetings;
 
-import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.learningcommunities.lifecycle.community.CommunityRepository;
 import org.learningcommunities.lifecycle.community.Product;
 import org.learningcommunities.lifecycle.community.ProductSuggestions;
 import org.learningcommunities.lifecycle.community.Stage;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The knowledge products of the meetings held during a stage, offered to the year
- * summary: titled by the meeting's topic and day, typed as the leader typed them.
+ * The knowledge products of the year's held meetings, offered to the year summary: titled
+ * by the meeting's topic and day, typed as the leader typed them. A meeting belongs to
+ * its year ({@code lc_meeting.stage}); one of an earlier year whose product no summary
+ * registered yet (held after its year's summary) is offered to this one.
  */
 @Component
 class MeetingProducts implements ProductSuggestions {
@@ -24,23 +28,33 @@ class MeetingProducts implements ProductSuggestions {
 
 	private final CommunityRepository communities;
 
-	MeetingProducts(MeetingRepository meetings, CommunityRepository communities) {
+	private final JdbcClient jdbc;
+
+	MeetingProducts(MeetingRepository meetings, CommunityRepository communities, JdbcClient jdbc) {
 		this.meetings = meetings;
 		this.communities = communities;
+		this.jdbc = jdbc;
 	}
 
 	@Override
-	public List<Product> suggestedFor(String communityCode, Stage stage, LocalDate since) {
-		return this.communities.findByCode(communityCode)
-			.map((community) -> this.meetings.findByCommunity(community.id())
+	public List<Product> suggestedFor(String communityCode, Stage stage) {
+		return this.communities.findByCode(communityCode).map((community) -> {
+			Set<Long> registeredElsewhere = new HashSet<>(this.jdbc.sql("""
+					select source_id from lc_product
+					where community_id = ? and source = 'MEETING' and stage <> ? and source_id is not null""")
+				.params(community.id(), stage.name())
+				.query(Long.class)
+				.list());
+			return this.meetings.findByCommunity(community.id())
 				.stream()
-				.filter((meeting) -> meeting.status() == MeetingStatus.HELD && meeting.knowledgeProduct() != null
-						&& !meeting.meetingDate().isBefore(since))
-				.map((meeting) -> new Product(stage, Product.Source.MEETING,
+				.filter((meeting) -> meeting.status() == MeetingStatus.HELD && meeting.knowledgeProduct() != null)
+				.filter((meeting) -> meeting.stage() == stage
+						|| (meeting.stage().compareTo(stage) < 0 && !registeredElsewhere.contains(meeting.id())))
+				.map((meeting) -> new Product(stage, Product.Source.MEETING, meeting.id(),
 						cut(meeting.topic() + " (" + meeting.meetingDate() + ")", TITLE_LENGTH), meeting.productType(),
 						cut(meeting.knowledgeProduct(), DESCRIPTION_LENGTH)))
-				.toList())
-			.orElse(List.of());
+				.toList();
+		}).orElse(List.of());
 	}
 
 	private static String cut(String text, int length) {

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityLifecycleProcess;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
+import org.learningcommunities.lifecycle.community.Members;
+import org.learningcommunities.lifecycle.community.Stage;
 import org.learningcommunities.lifecycle.system.EngineAsApplication;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormValues;
@@ -85,8 +87,12 @@ public class MeetingService {
 
 	private final MeetingNotices notices;
 
+	private final Members members;
+
 	MeetingService(MeetingRepository meetings, CommunityRepository communities, RuntimeService runtime,
-			TaskService tasks, EngineAsApplication asApplication, Clock clock, MeetingNotices notices) {
+			TaskService tasks, EngineAsApplication asApplication, Clock clock, MeetingNotices notices,
+			Members members) {
+		this.members = members;
 		this.meetings = meetings;
 		this.communities = communities;
 		this.runtime = runtime;
@@ -115,8 +121,8 @@ public class MeetingService {
 		}
 		String validTopic = topic.strip();
 		String validHost = (online && blank(host)) ? "online" : host.strip();
-		long meetingId = this.meetings.insert(community.id(), meetingDate, validTopic, validHost, online, seminar,
-				this.clock.instant());
+		long meetingId = this.meetings.insert(community.id(), yearOf(community.stage()), meetingDate, validTopic,
+				validHost, online, seminar, this.clock.instant());
 		this.asApplication.call(() -> this.runtime.startProcessInstanceByKey(KEY, code,
 				Variables.putValue(MEETING_ID, meetingId)
 					// as every process of a community: Tasklist's filters show and sort
@@ -169,10 +175,26 @@ public class MeetingService {
 	}
 
 	/**
-	 * The community's meetings not yet over: planned, or held without their knowledge
-	 * product yet. Read from the application's rows, not the engine's, because the
-	 * syllabus starts its meetings in the transaction that then counts them, and an
-	 * engine query does not see instances started in its own transaction.
+	 * The year a meeting scheduled now belongs to: the year the community is in; during
+	 * establishment year one, after the lifecycle the last year.
+	 */
+	static Stage yearOf(Stage communityStage) {
+		return switch (communityStage) {
+			case ESTABLISHMENT -> Stage.YEAR_ONE;
+			case COMPLETED -> Stage.YEAR_THREE;
+			default -> communityStage;
+		};
+	}
+
+	/**
+	 * The community's meetings not yet over, of whichever year: planned, or held without
+	 * their knowledge product yet. Each year waits until none is left, so no year ends
+	 * with a meeting open; a meeting scheduled beside the syllabus after its year counted
+	 * (during the summary or the gate) is waited for by the next year, and its product is
+	 * registered with the next year's summary ({@link MeetingProducts}). Read from the
+	 * application's rows, not the engine's, because the syllabus starts its meetings in
+	 * the transaction that then counts them, and an engine query does not see instances
+	 * started in its own transaction.
 	 */
 	@Transactional(readOnly = true)
 	public long countOpenMeetings(String code) {
@@ -274,10 +296,24 @@ public class MeetingService {
 	// the forms of the meeting's tasks
 	// -------------------------------------------------------------------------------
 
-	/** The meeting, read only, and the planning sheet stored so far. */
+	/**
+	 * The meeting, read only, the planning sheet stored so far, its kind and the members
+	 * who may host and co-plan it.
+	 */
 	public Map<String, Object> planningForm(TaskContext task) {
 		Meeting meeting = meetingOf(task);
 		Map<String, Object> values = context(meeting);
+		values.put("members", Members.options(this.members.current(meeting.communityId())));
+		values.put("meetingKind", meeting.kind().value());
+		if (meeting.partnerCommunity() != null) {
+			values.put("partnerCommunity", meeting.partnerCommunity());
+		}
+		if (meeting.hostMemberId() != null) {
+			values.put("hostMember", meeting.hostMemberId().toString());
+		}
+		if (meeting.coPlannerId() != null) {
+			values.put("coPlanner", meeting.coPlannerId().toString());
+		}
 		values.put("professionalGoals", meeting.professionalGoals());
 		values.put("communityGoals", meeting.communityGoals());
 		values.put("desiredProduct", meeting.desiredProduct());
@@ -287,22 +323,56 @@ public class MeetingService {
 	}
 
 	/**
-	 * Stores the planning sheet.
+	 * Stores the planning sheet, the meeting's kind and the members who host and co-plan
+	 * it.
 	 * @throws InvalidFormException naming {@code agenda} when it does not fit the day
-	 * (see {@link Agenda})
+	 * (see {@link Agenda}), {@code partnerCommunity} when a meeting between communities
+	 * names none, an unknown one or this one, {@code hostMember} or {@code coPlanner}
+	 * when they name someone who is not a current member
 	 */
 	public Map<String, Object> plan(TaskContext task, FormValues form) {
 		Meeting meeting = meetingOf(task);
+		List<FieldError> errors = new ArrayList<>();
 		String agenda = form.text("agenda");
 		List<String> missing = Agenda.missingParts(agenda);
 		if (!missing.isEmpty()) {
-			throw InvalidFormException.of("agenda",
+			errors.add(new FieldError("agenda",
 					"does not fit the day: each of the parts A (opening), B (professional content) and C (product lab)"
-							+ " must begin a line, missing " + missing);
+							+ " must begin a line, missing " + missing));
+		}
+		String kindValue = form.text("meetingKind");
+		MeetingKind kind = (kindValue == null) ? MeetingKind.COMMUNITY : MeetingKind.ofValue(kindValue).orElse(null);
+		if (kind == null) {
+			errors.add(new FieldError("meetingKind", "must be community, field-tour or inter-community"));
+		}
+		Long partnerId = null;
+		if (kind == MeetingKind.INTER_COMMUNITY) {
+			String partner = form.text("partnerCommunity");
+			Optional<Community> other = (partner == null) ? Optional.empty() : this.communities.findByCode(partner);
+			if (partner == null) {
+				errors.add(new FieldError("partnerCommunity", "is required for a meeting between communities"));
+			}
+			else if (other.isEmpty()) {
+				errors.add(new FieldError("partnerCommunity", "names no community of the venture: " + partner));
+			}
+			else if (other.get().id() == meeting.communityId()) {
+				errors.add(new FieldError("partnerCommunity", "must be another community than this one"));
+			}
+			else {
+				partnerId = other.get().id();
+			}
+		}
+		Map<Long, String> current = this.members.current(meeting.communityId());
+		Long hostMember = member("hostMember", form.text("hostMember"), current, errors);
+		Long coPlanner = member("coPlanner", form.text("coPlanner"), current, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidFormException(errors);
 		}
 		this.meetings.updatePlan(meeting.id(), form.text("professionalGoals"), form.text("communityGoals"),
 				form.text("desiredProduct"), agenda, form.text("attachments"));
-		log.info("Meeting {} of community {} planned", meeting.id(), task.communityCode());
+		this.meetings.updateKindAndMembers(meeting.id(), kind, partnerId, hostMember, coPlanner);
+		log.info("Meeting {} of community {} planned: {}, hosted by member {}, co-planned by member {}", meeting.id(),
+				task.communityCode(), kind, hostMember, coPlanner);
 		return Map.of();
 	}
 
@@ -360,6 +430,20 @@ public class MeetingService {
 	/** The planning sheet and the logistics are due a week before the day. */
 	static Date planDue(LocalDate meetingDate) {
 		return meetingDay(meetingDate.minusDays(7));
+	}
+
+	/**
+	 * The member a field names (a candidate id), or {@code null} when the field is empty.
+	 */
+	private static Long member(String field, String value, Map<Long, String> current, List<FieldError> errors) {
+		if (value == null) {
+			return null;
+		}
+		if (!Members.allAmong(List.of(value), current)) {
+			errors.add(new FieldError(field, "must be a current member of this community"));
+			return null;
+		}
+		return Long.valueOf(value);
 	}
 
 	/** What is wrong with a meeting's day, topic and host; empty when nothing is. */

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.learningcommunities.lifecycle.identity.Groups;
-import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.community.Stage;
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,8 +30,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * <li>{@code POST /api/communities/{code}/meetings/{id}/move}: another day; 204;</li>
  * <li>{@code POST /api/communities/{code}/meetings/{id}/cancel}: 204.</li>
  * </ul>
- * Only community leaders and project managers change meetings (403 for others). Refusals
- * are problem details: 400 lists each invalid field in {@code errors}, 404 an unknown
+ * Only the community's leader and project managers change its meetings (403 for others;
+ * 404 for users who may not read the community, identity.CommunityAccess). Refusals are
+ * problem details: 400 lists each invalid field in {@code errors}, 404 an unknown
  * community or meeting, 409 a meeting held or cancelled already.
  */
 @RestController
@@ -40,16 +41,16 @@ class MeetingsApiController {
 
 	private final MeetingService meetings;
 
-	private final People people;
+	private final CommunityAccess access;
 
-	MeetingsApiController(MeetingService meetings, People people) {
+	MeetingsApiController(MeetingService meetings, CommunityAccess access) {
 		this.meetings = meetings;
-		this.people = people;
+		this.access = access;
 	}
 
 	@PostMapping
 	ResponseEntity<?> schedule(@PathVariable String code, @RequestBody NewMeeting meeting) {
-		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
+		if (!this.access.mayLead(code)) {
 			return forbidden();
 		}
 		long meetingId = this.meetings.schedule(code, meeting.meetingDate(), meeting.topic(), meeting.host(),
@@ -65,7 +66,7 @@ class MeetingsApiController {
 
 	@PostMapping("/{id}/move")
 	ResponseEntity<?> move(@PathVariable String code, @PathVariable long id, @RequestBody Move move) {
-		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
+		if (!this.access.mayLead(code)) {
 			return forbidden();
 		}
 		this.meetings.move(code, id, move.meetingDate());
@@ -75,7 +76,7 @@ class MeetingsApiController {
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<?> cancel(@PathVariable String code, @PathVariable long id,
 			@RequestBody(required = false) Cancellation cancellation) {
-		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
+		if (!this.access.mayLead(code)) {
 			return forbidden();
 		}
 		this.meetings.cancel(code, id, (cancellation != null) ? cancellation.reason() : null);
@@ -97,7 +98,8 @@ class MeetingsApiController {
 	}
 
 	private static ResponseEntity<ProblemDetail> forbidden() {
-		return ApiProblems.problem(HttpStatus.FORBIDDEN, "Only community leaders and project managers change meetings");
+		return ApiProblems.problem(HttpStatus.FORBIDDEN,
+				"Only the community's leader and project managers change its meetings");
 	}
 
 	/**
@@ -117,12 +119,14 @@ class MeetingsApiController {
 	/** A meeting as the API lists it. */
 	record MeetingView(long meetingId, int seq, LocalDate meetingDate, String topic, String host, boolean online,
 			boolean seminar, MeetingStatus status, String cancelReason, Integer attendanceCount, Integer satisfaction,
-			String knowledgeProduct) {
+			String knowledgeProduct, Stage stage, String kind, String partnerCommunity, Long hostMember,
+			Long coPlanner) {
 
 		static MeetingView of(Meeting meeting) {
 			return new MeetingView(meeting.id(), meeting.seq(), meeting.meetingDate(), meeting.topic(), meeting.host(),
 					meeting.online(), meeting.seminar(), meeting.status(), meeting.cancelReason(),
-					meeting.attendanceCount(), meeting.satisfaction(), meeting.knowledgeProduct());
+					meeting.attendanceCount(), meeting.satisfaction(), meeting.knowledgeProduct(), meeting.stage(),
+					meeting.kind().value(), meeting.partnerCommunity(), meeting.hostMemberId(), meeting.coPlannerId());
 		}
 
 	}

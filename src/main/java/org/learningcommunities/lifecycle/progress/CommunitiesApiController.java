@@ -2,6 +2,7 @@ package org.learningcommunities.lifecycle.progress;
 
 import java.util.List;
 
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/communities[/{code}]}: every community's stage, current step, open and
- * overdue tasks (contract). Authenticated by HTTP basic like the engine REST API.
+ * overdue tasks (contract). Authenticated by HTTP basic like the engine REST API; each
+ * user lists the communities they may read (identity.CommunityAccess), and another
+ * community answers 404.
  */
 @RestController
 @RequestMapping("/api/communities")
@@ -20,13 +23,20 @@ class CommunitiesApiController {
 
 	private final CommunityProgressService progress;
 
-	CommunitiesApiController(CommunityProgressService progress) {
+	private final CommunityAccess access;
+
+	CommunitiesApiController(CommunityProgressService progress, CommunityAccess access) {
 		this.progress = progress;
+		this.access = access;
 	}
 
 	@GetMapping
 	List<CommunityProgressService.CommunitySummary> list() {
-		return this.progress.all();
+		List<String> readable = this.access.readableCodes();
+		return this.progress.all()
+			.stream()
+			.filter((community) -> readable == null || readable.contains(community.code()))
+			.toList();
 	}
 
 	@GetMapping("/{code}")

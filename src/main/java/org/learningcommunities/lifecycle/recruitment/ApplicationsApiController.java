@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.learningcommunities.lifecycle.identity.Groups;
-import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,11 +40,11 @@ class ApplicationsApiController {
 
 	private final RecruitmentService recruitment;
 
-	private final People people;
+	private final CommunityAccess access;
 
-	ApplicationsApiController(RecruitmentService recruitment, People people) {
+	ApplicationsApiController(RecruitmentService recruitment, CommunityAccess access) {
 		this.recruitment = recruitment;
-		this.people = people;
+		this.access = access;
 	}
 
 	@PostMapping("/applications")
@@ -71,9 +70,9 @@ class ApplicationsApiController {
 	@PostMapping("/candidates/{id}/withdrawal")
 	ResponseEntity<?> withdraw(@PathVariable String code, @PathVariable long id,
 			@RequestBody(required = false) Withdrawal withdrawal) {
-		if (!this.people.currentUserIsIn(Groups.COMMUNITY_LEADERS, Groups.PROJECT_MANAGERS)) {
+		if (!this.access.mayLead(code)) {
 			return ApiProblems.problem(HttpStatus.FORBIDDEN,
-					"Only community leaders and project managers withdraw candidates");
+					"Only the community's leader and project managers withdraw its candidates");
 		}
 		this.recruitment.withdraw(code, id, (withdrawal != null) ? withdrawal.reason() : null);
 		return ResponseEntity.noContent().build();

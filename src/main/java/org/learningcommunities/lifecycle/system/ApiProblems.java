@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,11 @@ public final class ApiProblems {
 
 	/** A body that is not JSON, or a field of the wrong type, named by its path. */
 	public static ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			String field = unknown.getPropertyName();
+			return invalid("Invalid fields: field '" + field + "' is not a known field",
+					List.of(new FieldError(field, "is not a known field")));
+		}
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()
 				.stream()

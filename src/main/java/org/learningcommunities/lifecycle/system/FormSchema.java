@@ -22,6 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record FormSchema(String id, List<Field> fields, List<String> optionKeys) {
 
+	/** The most text a whole submission may carry, all its fields together. */
+	public static final int MAX_TOTAL_CHARACTERS = 100_000;
+
+	/** The longest text of a field whose form declares no {@code maxLength}. */
+	public static final int DEFAULT_MAX_LENGTH = 4000;
+
 	/** Component types that carry no value. */
 	private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
 			"group", "dynamiclist", "iframe", "table");
@@ -96,6 +102,15 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 	 */
 	public List<FieldError> validate(Map<String, Object> values) {
 		List<FieldError> errors = new ArrayList<>();
+		long total = values.values()
+			.stream()
+			.filter((value) -> value != null)
+			.mapToLong((value) -> String.valueOf(value).length())
+			.sum();
+		if (total > MAX_TOTAL_CHARACTERS) {
+			// each field is within its own limit, but not all of them together
+			errors.add(new FieldError("form", "is larger than " + MAX_TOTAL_CHARACTERS + " characters in all"));
+		}
 		for (Field field : this.fields) {
 			if (field.readonly()) {
 				continue;
@@ -145,8 +160,9 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 			if (this.minLength != null && text.strip().length() < this.minLength) {
 				return "must be at least " + this.minLength + " characters long";
 			}
-			if (this.maxLength != null && text.length() > this.maxLength) {
-				return "must be at most " + this.maxLength + " characters long";
+			int max = (this.maxLength != null) ? this.maxLength : DEFAULT_MAX_LENGTH;
+			if (text.length() > max) {
+				return "must be at most " + max + " characters long";
 			}
 			if (this.pattern != null && !this.pattern.matcher(text).find()) {
 				return "has an invalid format";

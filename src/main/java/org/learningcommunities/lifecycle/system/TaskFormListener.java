@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.system;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -47,6 +49,13 @@ class TaskFormListener {
 
 	/** Transient: who the task was assigned to when it was completed (not stored). */
 	private static final String COMPLETED_TASK_ASSIGNEE = "completedTaskAssignee";
+
+	/**
+	 * Transient: the key of the task being completed. Two people completing one task at
+	 * once: the one who loses the race reads the process as the winner left it, already
+	 * at the next task; their submission is then a conflict, not that task's form.
+	 */
+	private static final String COMPLETED_TASK_KEY = "completedTaskKey";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,6 +111,8 @@ class TaskFormListener {
 	@EventListener(condition = "#task.eventName == 'complete'")
 	public void onTaskCompleted(DelegateTask task) {
 		task.getExecution().setVariableLocal(COMPLETED_TASK_ASSIGNEE, Variables.stringValue(task.getAssignee(), true));
+		task.getExecution()
+			.setVariableLocal(COMPLETED_TASK_KEY, Variables.stringValue(task.getTaskDefinitionKey(), true));
 	}
 
 	@EventListener(condition = "#execution.eventName == 'end'")
@@ -110,6 +121,12 @@ class TaskFormListener {
 		if (!(element instanceof UserTask userTask) || execution.isCanceled()
 				|| !userTask.getId().equals(execution.getCurrentActivityId())) {
 			return;
+		}
+		Object completedKey = execution.getVariableLocal(COMPLETED_TASK_KEY);
+		if (completedKey != null && !completedKey.equals(userTask.getId())) {
+			// answered 409 (ConflictResponses): nothing of this submission is stored
+			throw new OptimisticLockingException("Task " + completedKey + " of community "
+					+ execution.getProcessBusinessKey() + " was completed by someone else at the same moment");
 		}
 		Optional<FormSchema> schema = schemaOf(userTask);
 		if (schema.isEmpty()) {
@@ -120,15 +137,31 @@ class TaskFormListener {
 			submitted.put(key, execution.getVariable(key));
 		}
 		TaskContext context = context(execution, (String) execution.getVariableLocal(COMPLETED_TASK_ASSIGNEE));
-		List<FormSchema.FieldError> errors = schema.get().validate(submitted);
+		List<FormSchema.FieldError> errors = new ArrayList<>();
+		SubmittedVariables.changedIn(execution)
+			.stream()
+			.filter((name) -> !schema.get().prefilledKeys().contains(name))
+			.sorted()
+			.forEach((name) -> errors.add(new FormSchema.FieldError(name, "is not a field of this form")));
+		errors.addAll(schema.get().validate(submitted));
 		if (!errors.isEmpty()) {
-			log.info("Refused form of task {} for community {}: fields {}", context.taskKey(), context.communityCode(),
+			// the user's mistake, answered 400: one line, no stack (RefusalLogging)
+			log.warn("Refused form of task {} for community {}: fields {}", context.taskKey(), context.communityCode(),
 					errors.stream().map(FormSchema.FieldError::field).toList());
 			throw new InvalidFormException(errors);
 		}
 		TaskFormHandler handler = this.handlers.get(userTask.getId());
-		Map<String, Object> decisions = (handler != null) ? handler.submitted(context, new FormValues(submitted))
-				: Map.of();
+		Map<String, Object> decisions;
+		try {
+			decisions = (handler != null) ? handler.submitted(context, new FormValues(submitted)) : Map.of();
+		}
+		catch (InvalidFormException ex) {
+			// a business rule the form cannot express refused it (a used code, a late
+			// day)
+			log.warn("Refused form of task {} for community {}: fields {}", context.taskKey(), context.communityCode(),
+					ex.errors().stream().map(FormSchema.FieldError::field).toList());
+			throw ex;
+		}
 		for (String key : schema.get().prefilledKeys()) {
 			if (!decisions.containsKey(key)) {
 				execution.removeVariableLocal(key);

@@ -202,9 +202,10 @@ class WorkPlanApprovalIT {
 		assertThat(this.client.get(MANAGER, "/api/communities/" + code + "/work-plans").status().value())
 			.isEqualTo(200);
 		Answer otherPartner = this.client.get(OTHER_FOUNDATION, "/api/communities/" + code + "/work-plans");
-		assertThat(otherPartner.status().value()).isEqualTo(403);
+		// another community's data answers as if it did not exist (docs/adr/0017)
+		assertThat(otherPartner.status().value()).isEqualTo(404);
 		assertThat(this.client.get(OTHER_FOUNDATION, "/api/communities/" + code + "/work-plans/1").status().value())
-			.isEqualTo(403);
+			.isEqualTo(404);
 		assertThat(this.client.get(MANAGER, "/api/communities/no-such-community/work-plans").status().value())
 			.isEqualTo(404);
 	}

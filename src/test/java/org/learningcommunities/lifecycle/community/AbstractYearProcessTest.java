@@ -1,8 +1,15 @@
 package org.learningcommunities.lifecycle.community;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,9 +42,11 @@ import static org.learningcommunities.lifecycle.community.YearProcess.SUMMARIZE_
  * What the tests of years two and three share: the processes they call are stubbed by
  * one-task processes under their keys (each has its own *ProcessTest), the year is
  * started as the lifecycle starts it, and it ends with the year summary and the stage
- * gate, which may send the summary back. Each subclass deploys its model, asserts its
- * coverage (the stubs excluded) and walks its year up to the summary in
- * {@link #openTheYear}.
+ * gate, which may send the summary back. Between them the year lays out its syllabus and
+ * waits, as year one does, until every meeting of the community is held or cancelled
+ * ("Count open meetings" is faked). Each subclass deploys its model, asserts its coverage
+ * (the stubs excluded) and walks its year in {@link #upToTheMeetings} and
+ * {@link #afterTheMeetings}.
  */
 abstract class AbstractYearProcessTest {
 
@@ -53,14 +62,25 @@ abstract class AbstractYearProcessTest {
 	/** Where the reminder and escalation fakes were called from. */
 	final List<String> mailedFrom = new ArrayList<>();
 
+	/** The open meetings "Count open meetings" finds, one per call; none when empty. */
+	final Deque<Integer> openMeetings = new ArrayDeque<>();
+
+	/** How often "Count open meetings" ran. */
+	int meetingCounts;
+
 	AbstractYearProcessTest(String processKey, List<String> calledKeys) {
 		this.processKey = processKey;
 		this.calledKeys = calledKeys;
 	}
 
 	@BeforeEach
-	void registerReminderFakes() {
+	void registerFakes() {
 		ProcessTestSupport.registerReminderFakes(this.mailedFrom);
+		Mocks.register("countOpenMeetingsDelegate", (JavaDelegate) (execution) -> {
+			this.meetingCounts++;
+			execution.setVariable(YearProcess.OPEN_MEETINGS,
+					this.openMeetings.isEmpty() ? 0 : this.openMeetings.remove());
+		});
 	}
 
 	@AfterEach
@@ -92,10 +112,66 @@ abstract class AbstractYearProcessTest {
 	}
 
 	/**
-	 * Walks the started year to its summary.
+	 * Walks the started year up to its meetings: the renewal, the first meeting, the
+	 * syllabus, and the work of the year that runs beside the meetings (teams or tracks).
 	 * @return the activities passed on the way, in order, after the start event
 	 */
-	abstract List<String> openTheYear(ProcessInstance year);
+	abstract List<String> upToTheMeetings(ProcessInstance year);
+
+	/**
+	 * Walks the year from its meetings, all held or cancelled, to its summary.
+	 * @return the activities passed on the way, in order
+	 */
+	abstract List<String> afterTheMeetings(ProcessInstance year);
+
+	/**
+	 * Walks the started year to its summary; every meeting is over when the year counts
+	 * them.
+	 * @return the activities passed on the way, in order, after the start event
+	 */
+	List<String> openTheYear(ProcessInstance year) {
+		List<String> passed = new ArrayList<>(upToTheMeetings(year));
+		passed.addAll(List.of(YearProcess.COUNT_OPEN_MEETINGS, YearProcess.MEETINGS_CONCLUDED));
+		passed.addAll(afterTheMeetings(year));
+		return passed;
+	}
+
+	@Test
+	void yearMovesOnOnlyWhenEveryMeetingOfTheCommunityIsHeldOrCancelled() {
+		// given: the year laid out its syllabus, and two meetings are still open when the
+		// year's other work is done
+		this.openMeetings.addAll(List.of(2, 1, 0));
+		ProcessInstance year = startYear();
+		upToTheMeetings(year);
+
+		// then: the year waits for a meeting to conclude, with a daily recount as a
+		// safety net
+		assertThat(year).isWaitingAtExactly(YearProcess.MEETING_CONCLUDED_OR_RECOUNT);
+		assertThat(ProcessTestSupport.jobDueDate(year, YearProcess.RECOUNT_MEETINGS))
+			.isAfter(Date.from(Instant.now().plus(Duration.ofHours(23))));
+
+		// when: one meeting ends (its process sends meeting-concluded by business key)
+		assertThat(runtimeService().createMessageCorrelation(YearProcess.MEETING_CONCLUDED)
+			.processInstanceBusinessKey(CODE)
+			.correlateAllWithResult()).hasSize(1);
+		ProcessTestSupport.executeJobOf(year, YearProcess.MEETING_CONCLUDED);
+
+		// then: one is still open, so the year waits again
+		assertThat(year).isWaitingAtExactly(YearProcess.MEETING_CONCLUDED_OR_RECOUNT);
+
+		// when: the last one ended unseen, and the daily recount comes
+		ProcessTestSupport.executeJobOf(year, YearProcess.RECOUNT_MEETINGS);
+
+		// then: no meeting is left open, and the year goes on to its summary
+		List<String> after = afterTheMeetings(year);
+		assertThat(this.meetingCounts).isEqualTo(3);
+		assertThat(year).isWaitingAtExactly(SUMMARIZE_YEAR)
+			.hasPassedInOrder(YearProcess.LAY_OUT_SYLLABUS, YearProcess.COUNT_OPEN_MEETINGS,
+					YearProcess.MEETING_CONCLUDED, YearProcess.RECOUNT_MEETINGS, YearProcess.MEETINGS_CONCLUDED);
+		if (!after.isEmpty()) {
+			assertThat(year).hasPassedInOrder(YearProcess.MEETINGS_CONCLUDED, after.get(0));
+		}
+	}
 
 	@Test
 	void signedYearSummaryCompletesTheYear() {
@@ -109,9 +185,11 @@ abstract class AbstractYearProcessTest {
 		summarizeYear(year);
 		signStageGate(year, GATE_SIGN);
 
-		// then
+		// then: every meeting was over when the year counted them: it did not wait
 		passed.addAll(List.of(SUMMARIZE_YEAR, SIGN_STAGE_GATE, completed()));
-		assertThat(year).isEnded().hasPassedInOrder(passed.toArray(String[]::new));
+		assertThat(year).isEnded()
+			.hasPassedInOrder(passed.toArray(String[]::new))
+			.hasNotPassed(YearProcess.MEETING_CONCLUDED_OR_RECOUNT);
 	}
 
 	@Test

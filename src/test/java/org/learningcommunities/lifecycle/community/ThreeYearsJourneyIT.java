@@ -27,11 +27,16 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MAN
 
 /**
  * One community from its start form to {@code COMPLETED}, through the REST API and the
- * forms only: establishment, year one's call and admissions, year two's renewal (a member
- * leaves, a new one is admitted), work team and products conference, year three's impact
- * tracks (one abandoned) and farewell, the final gate sent back once. Bad input on the
- * work team's forms is refused naming the field. The job executor is off: time passes by
- * executing the conference's timer job through the engine REST API.
+ * forms only: establishment, year one's call, admissions and syllabus, a meeting left
+ * open when year one's gate is signed, year two's renewal (a member leaves, a new one is
+ * admitted, a new leading core), syllabus (a meeting a member hosts and co-plans, a field
+ * tour), work team and products conference, year two waiting for its meetings, year
+ * three's syllabus (a meeting with another community of the venture), impact tracks (one
+ * abandoned) and farewell, the final gate sent back once; then each year's forums and
+ * products read back. Bad input is refused naming the field: the work team's forms, a
+ * meeting host who left, an unknown co-planner, an unknown or missing other community, a
+ * track's product without type. The job executor is off: time passes by executing timer
+ * and asynchronous jobs through the engine REST API.
  */
 // its own database: the job executor of another test's application must not run this
 // test's jobs (a reminder firing while the test completes the task)
@@ -40,6 +45,9 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MAN
 class ThreeYearsJourneyIT {
 
 	private static final String CODE = "three-years-journey";
+
+	/** Another community of the venture, for a meeting between communities. */
+	private static final String PARTNER_CODE = "three-years-partner";
 
 	/** A meeting's agenda: parts A, B and C each begin a line. */
 	private static final String AGENDA = """
@@ -93,7 +101,15 @@ class ThreeYearsJourneyIT {
 				Map.of("knowledgeProduct", "Five kinds of income-producing assets", "productType", "summary"));
 		executeJob("community-meeting", "meeting-held");
 		executeJob("year-one", "meeting-concluded");
-		summarizeYearAndSign();
+		complete(LEADER, "summarize-year", summary());
+		// a meeting scheduled beside the syllabus while year one's gate is open: it
+		// belongs to year one, which no longer waits; year two waits for it
+		Answer scheduled = this.client.post(LEADER, "/api/communities/" + CODE + "/meetings",
+				Map.of("meetingDate", this.today.plusDays(1).toString(), "topic", "Local business", "host", "Lod",
+						"online", false, "seminar", false));
+		assertThat(scheduled.status().value()).as("meeting scheduled: %s", scheduled).isEqualTo(201);
+		long carriedOver = scheduled.body().path("meetingId").asLong();
+		complete(MANAGER, "sign-stage-gate", EstablishmentSteps.signGate());
 		new WorkPlanSteps(this.client).approveQuickly(CODE);
 
 		// year two: a member leaves, recruitment reopens and admits a new member
@@ -108,28 +124,42 @@ class ThreeYearsJourneyIT {
 		members = members();
 		assertThat(members).hasSize(6).doesNotContain(leaver);
 		assertThat(candidateStatus(leaver)).isEqualTo("LEFT");
-		chooseForums(members);
-
-		// a meeting of the year, planned and held, leaves its knowledge product
-		Answer scheduled = this.client.post(LEADER, "/api/communities/" + CODE + "/meetings",
-				Map.of("meetingDate", this.today.plusDays(1).toString(), "topic", "Local business", "host", "Lod",
-						"online", false, "seminar", false));
-		assertThat(scheduled.status().value()).as("meeting scheduled: %s", scheduled).isEqualTo(201);
-		complete(LEADER, "plan-meeting", Map.of("professionalGoals", "Know the tools", "communityGoals", "Trust",
-				"desiredProduct", "A one-pager", "agenda", AGENDA));
-		complete(LEADER, "arrange-logistics", Map.of("venue", "Lod city hall"));
-		executeTimer("community-meeting", "meeting-day-arrived");
-		complete(LEADER, "record-attendance", Map.of("attendanceCount", 6, "satisfaction", 5));
-		complete(LEADER, "write-knowledge-product",
-				Map.of("knowledgeProduct", "Five tools for local business", "productType", "one-pager"));
+		// year two's leading core differs from year one's; both stay readable
+		chooseForums(members.subList(1, 6));
 
 		complete(LEADER, "form-work-teams",
 				Map.of("heldOn", this.today.toString(), "centralTopics", "Income-producing assets", "teamTopics",
 						"Income-producing assets", "productsConference", this.today.plusDays(60).toString(),
 						"teamBudget", 5000));
+		// year two's syllabus opens with its central topics: a meeting a member hosts and
+		// co-plans, and a field tour
+		String syllabusTwo = this.client.task(LEADER, CODE, "lay-out-syllabus").path("id").asText();
+		assertThat(this.client.formVariables(LEADER, syllabusTwo).path("chosenTopics").path("value").asText())
+			.isEqualTo("Income-producing assets");
+		submit(LEADER, syllabusTwo, Map.of("syllabus", this.today.plusDays(2) + " | Assets in practice | "
+				+ "Authority member2\n" + this.today.plusDays(3) + " | Industrial zones | Karmiel"));
+		long memberHosted = meetingId("Assets in practice");
+		long fieldTour = meetingId("Industrial zones");
+		// a host who left the community, or no member at all, is refused naming the field
+		String planHosted = meetingTask("plan-meeting", memberHosted);
+		assertThat(this.client.formVariables(LEADER, planHosted).path("members").path("value").asText())
+			.contains("Candidate member2")
+			.doesNotContain("Candidate member1");
+		assertRefused(planHosted, LifecycleRestClient.with(plan(), "hostMember", leaver), "hostMember");
+		assertRefused(planHosted, LifecycleRestClient.with(plan(), "coPlanner", "999999"), "coPlanner");
+		submit(LEADER, planHosted, LifecycleRestClient
+			.with(LifecycleRestClient.with(plan(), "hostMember", members.get(1)), "coPlanner", members.get(2)));
+		submit(LEADER, meetingTask("plan-meeting", fieldTour), LifecycleRestClient
+			.with(LifecycleRestClient.with(plan(), "meetingKind", "field-tour"), "coPlanner", members.get(3)));
+		submit(LEADER, meetingTask("plan-meeting", carriedOver), plan());
+		for (JsonNode logistics : this.client.tasks(LEADER, CODE, "arrange-logistics")) {
+			submit(LEADER, logistics.path("id").asText(), Map.of("venue", "City hall"));
+		}
 
 		// bad input on the team's set-up is refused naming the field
 		String setUpId = this.client.task(LEADER, CODE, "set-up-work-team").path("id").asText();
+		// the team's tasks carry the community's code, which Tasklist's filters show
+		assertThat(communityCodeOf(setUpId)).isEqualTo(CODE);
 		Map<String, Object> setUp = setUpForm(members);
 		assertRefused(setUpId, LifecycleRestClient.with(setUp, "teamMembers", new JsonList(members.subList(0, 4))),
 				"teamMembers");
@@ -155,7 +185,14 @@ class ThreeYearsJourneyIT {
 				"https://example.org/assets-film", "signedOffBy", "The steering committee"));
 		complete(LEADER, "summarize-team-work",
 				Map.of("teamSummary", "A film in four months", "teamFeedback", "More time for editing"));
-		complete(LEADER, "summarize-year", summary());
+		// the team is done; year two waits for its meetings, the one left from year one
+		// too, before its summary
+		assertThat(this.client.tasks(LEADER, CODE, "summarize-year")).isEmpty();
+		holdMeetings("year-two", Map.of(memberHosted, "one-pager", fieldTour, "video", carriedOver, "summary"));
+		String summaryTwo = this.client.task(LEADER, CODE, "summarize-year").path("id").asText();
+		assertThat(this.client.formVariables(LEADER, summaryTwo).path("meetingProducts").path("value").asText())
+			.contains("Local business", "Assets in practice", "Industrial zones", "video | Assets film");
+		submit(LEADER, summaryTwo, summary());
 		assertThat(stageSummary()).contains("Work team 1 (Income-producing assets): Assets film [video], PRESENTED");
 		complete(MANAGER, "sign-stage-gate", EstablishmentSteps.signGate());
 		new WorkPlanSteps(this.client).approveQuickly(CODE);
@@ -165,6 +202,19 @@ class ThreeYearsJourneyIT {
 		chooseForums(members);
 		complete(LEADER, "choose-impact-tracks", Map.of("heldOn", this.today.toString(), "centralTopics",
 				"Regional economy", "trackTitles", "Northern officers' community\nJoint industrial zone"));
+		// year three's syllabus: a meeting with another community of the venture
+		establishment.start(PARTNER_CODE);
+		complete(LEADER, "lay-out-syllabus",
+				Map.of("syllabus", this.today.plusDays(4) + " | Regional economy with welfare | online"));
+		long interCommunity = meetingId("Regional economy with welfare");
+		String planJoint = meetingTask("plan-meeting", interCommunity);
+		Map<String, Object> joint = LifecycleRestClient.with(plan(), "meetingKind", "inter-community");
+		assertRefused(planJoint, joint, "partnerCommunity");
+		assertRefused(planJoint, LifecycleRestClient.with(joint, "partnerCommunity", "nope-2026"), "partnerCommunity");
+		assertRefused(planJoint, LifecycleRestClient.with(joint, "partnerCommunity", CODE), "partnerCommunity");
+		submit(LEADER, planJoint, LifecycleRestClient
+			.with(LifecycleRestClient.with(joint, "partnerCommunity", PARTNER_CODE), "hostMember", members.get(4)));
+		complete(LEADER, "arrange-logistics", Map.of("venue", "Zoom"));
 		for (JsonNode track : this.client.tasks(LEADER, CODE, "plan-impact-track")) {
 			submit(LEADER, track.path("id").asText(),
 					Map.of("trackKind", "regional-community", "trackGoal", "Officers of the north learn together",
@@ -178,8 +228,15 @@ class ThreeYearsJourneyIT {
 				"progressNotes", "Both milestones reached", "trackDecision", "complete"));
 		submit(LEADER, reviews.get(1).path("id").asText(), Map.of("progressNotes", "No land was found", "trackDecision",
 				"abandon", "abandonReason", "The authorities could not agree on land"));
-		complete(LEADER, "record-track-outcome", Map.of("outcome", "A community of 12 officers", "reach", 12,
-				"productType", "community-id-card", "product", "https://example.org/north-card"));
+		Map<String, Object> outcome = Map.of("outcome", "A community of 12 officers", "reach", 12, "productType",
+				"community-id-card", "product", "https://example.org/north-card");
+		String outcomeId = this.client.task(LEADER, CODE, "record-track-outcome").path("id").asText();
+		assertThat(communityCodeOf(outcomeId)).isEqualTo(CODE);
+		assertRefused(outcomeId, LifecycleRestClient.without(outcome, "productType"), "productType");
+		submit(LEADER, outcomeId, outcome);
+		// the tracks are done; year three waits for its meeting before the farewell
+		assertThat(this.client.tasks(LEADER, CODE, "hold-farewell")).isEmpty();
+		holdMeetings("year-three", Map.of(interCommunity, "summary"));
 		JsonNode farewell = this.client.task(LEADER, CODE, "hold-farewell");
 		assertThat(this.client.formVariables(LEADER, farewell.path("id").asText())
 			.path("productsSummary")
@@ -223,16 +280,136 @@ class ThreeYearsJourneyIT {
 		JsonNode yearThree = years.path("years").get(2);
 		assertThat(yearThree.path("impactTracks").findValuesAsText("status")).containsExactly("COMPLETED", "ABANDONED");
 		assertThat(product(yearThree, "impact-track").path("type").asText()).isEqualTo("community-id-card");
-		// a meeting's product counts in the year of its day: here, where the years pass
-		// in minutes, the last one entered by tomorrow (both meetings)
-		assertThat(years.path("years").findValuesAsText("source")).containsExactlyInAnyOrder("meeting", "meeting",
-				"work-team", "impact-track");
+		// each year's products as registered with its summary: the meeting left open by
+		// year one counts in year two, whose summary registered it
+		assertThat(years.path("years").get(0).path("knowledgeProducts").findValuesAsText("source"))
+			.containsExactly("meeting");
+		assertThat(yearTwo.path("knowledgeProducts").findValuesAsText("source")).containsExactlyInAnyOrder("meeting",
+				"meeting", "meeting", "work-team");
+		assertThat(yearThree.path("knowledgeProducts").findValuesAsText("source")).containsExactlyInAnyOrder("meeting",
+				"impact-track");
+		JsonNode products = this.client.get(MANAGER, "/api/communities/" + CODE + "/products").body();
+		assertThat(products.findValuesAsText("stage")).containsExactly("YEAR_ONE", "YEAR_TWO", "YEAR_TWO", "YEAR_TWO",
+				"YEAR_TWO", "YEAR_THREE", "YEAR_THREE");
+		assertThat(products.findValuesAsText("source")).contains("MEETING", "WORK_TEAM", "IMPACT_TRACK");
+		// each year's forums stay readable
+		assertThat(names(years.path("years").get(0).path("forums").path("leadingCore"))).hasSize(5)
+			.contains("Candidate member1");
+		assertThat(names(yearTwo.path("forums").path("leadingCore"))).hasSize(5)
+			.doesNotContain("Candidate member1")
+			.contains("Candidate newcomer");
+		assertThat(names(yearThree.path("forums").path("advisoryCommittee"))).hasSize(5);
+		// the meetings keep their year, kind and members
+		JsonNode meetings = this.client.get(MANAGER, "/api/communities/" + CODE + "/meetings").body();
+		assertThat(meeting(meetings, carriedOver).path("stage").asText()).isEqualTo("YEAR_ONE");
+		assertThat(meeting(meetings, memberHosted).path("stage").asText()).isEqualTo("YEAR_TWO");
+		assertThat(meeting(meetings, memberHosted).path("hostMember").asText()).isEqualTo(members.get(1));
+		assertThat(meeting(meetings, memberHosted).path("coPlanner").asText()).isEqualTo(members.get(2));
+		assertThat(meeting(meetings, fieldTour).path("kind").asText()).isEqualTo("field-tour");
+		assertThat(meeting(meetings, interCommunity).path("kind").asText()).isEqualTo("inter-community");
+		assertThat(meeting(meetings, interCommunity).path("partnerCommunity").asText()).isEqualTo(PARTNER_CODE);
+		assertThat(meeting(meetings, interCommunity).path("stage").asText()).isEqualTo("YEAR_THREE");
 		assertThat(years.path("farewell").path("finalEvaluation").asText()).isEqualTo("95% satisfied");
 		assertThat(candidateStatus(leaver)).isEqualTo("LEFT");
 	}
 
 	// steps
 	// -------------------------------------------------------------------------------------------------------
+
+	/** A meeting's planning sheet whose agenda fits the day. */
+	private static Map<String, Object> plan() {
+		return Map.of("professionalGoals", "Know the tools", "communityGoals", "Trust", "desiredProduct", "A one-pager",
+				"agenda", AGENDA);
+	}
+
+	/** The id of the community's meeting on that topic. */
+	private long meetingId(String topic) {
+		List<Long> ids = new ArrayList<>();
+		this.client.get(MANAGER, "/api/communities/" + CODE + "/meetings").body().forEach((meeting) -> {
+			if (topic.equals(meeting.path("topic").asText())) {
+				ids.add(meeting.path("meetingId").asLong());
+			}
+		});
+		assertThat(ids).as("meetings on %s", topic).hasSize(1);
+		return ids.get(0);
+	}
+
+	private static JsonNode meeting(JsonNode meetings, long meetingId) {
+		for (JsonNode meeting : meetings) {
+			if (meeting.path("meetingId").asLong() == meetingId) {
+				return meeting;
+			}
+		}
+		throw new AssertionError("no meeting " + meetingId + " in " + meetings);
+	}
+
+	/** The id of the open task with that key of one meeting. */
+	private String meetingTask(String taskKey, long meetingId) {
+		// a query's variable value from the URL is text, and meetingId is a Long: compare
+		// each task's own
+		List<String> ids = this.client.tasks(LEADER, CODE, taskKey)
+			.stream()
+			.map((task) -> task.path("id").asText())
+			.filter((id) -> this.client.get(LEADER, "/engine-rest/task/" + id + "/variables/meetingId")
+				.body()
+				.path("value")
+				.asLong() == meetingId)
+			.toList();
+		assertThat(ids).as("%s of meeting %s", taskKey, meetingId).hasSize(1);
+		return ids.get(0);
+	}
+
+	/**
+	 * Each meeting's day comes; the leader records it and its knowledge product of the
+	 * given type; each meeting ends in a job of its own and tells the year, which counts
+	 * again in a job of its own.
+	 */
+	private void holdMeetings(String yearKey, Map<Long, String> productTypes) {
+		productTypes.keySet().forEach((meetingId) -> executeMeetingJob(meetingId, "meeting-day-arrived"));
+		productTypes.forEach((meetingId, type) -> {
+			submit(LEADER, meetingTask("record-attendance", meetingId),
+					Map.of("attendanceCount", 6, "satisfaction", 4));
+			submit(LEADER, meetingTask("write-knowledge-product", meetingId),
+					Map.of("knowledgeProduct", "What meeting " + meetingId + " taught", "productType", type));
+			executeMeetingJob(meetingId, "meeting-held");
+			executeJob(yearKey, "meeting-concluded");
+		});
+	}
+
+	private void executeMeetingJob(long meetingId, String activityId) {
+		List<String> instances = new ArrayList<>();
+		this.client
+			.get(MANAGER, "/engine-rest/process-instance?processDefinitionKey=community-meeting&businessKey=" + CODE)
+			.body()
+			.forEach((instance) -> {
+				String id = instance.path("id").asText();
+				if (this.client.get(MANAGER, "/engine-rest/process-instance/" + id + "/variables/meetingId")
+					.body()
+					.path("value")
+					.asLong() == meetingId) {
+					instances.add(id);
+				}
+			});
+		assertThat(instances).as("process of meeting %s", meetingId).hasSize(1);
+		executeJobOfInstance(instances.get(0), activityId);
+	}
+
+	/** A task's process variable communityCode. */
+	private String communityCodeOf(String taskId) {
+		return this.client.get(MANAGER, "/engine-rest/task/" + taskId + "/variables/communityCode")
+			.body()
+			.path("value")
+			.asText();
+	}
+
+	/**
+	 * The names of a forum as the years view lists them, without the member's authority.
+	 */
+	private static List<String> names(JsonNode forum) {
+		List<String> names = new ArrayList<>();
+		forum.forEach((name) -> names.add(name.asText().split(" · ")[0]));
+		return names;
+	}
 
 	private Map<String, Object> draftCall() {
 		return Map.of("callText", "Join the economic development community: ten full days a year with peers.",
@@ -329,10 +506,12 @@ class ThreeYearsJourneyIT {
 			.get(MANAGER, "/engine-rest/process-instance?processDefinitionKey=" + processKey + "&businessKey=" + CODE)
 			.body();
 		assertThat(instances).as("%s instances of %s", processKey, CODE).hasSize(1);
+		executeJobOfInstance(instances.get(0).path("id").asText(), activityId);
+	}
+
+	private void executeJobOfInstance(String instanceId, String activityId) {
 		JsonNode jobs = this.client
-			.get(MANAGER,
-					"/engine-rest/job?processInstanceId=" + instances.get(0).path("id").asText() + "&activityId="
-							+ activityId)
+			.get(MANAGER, "/engine-rest/job?processInstanceId=" + instanceId + "&activityId=" + activityId)
 			.body();
 		assertThat(jobs).as("job of %s", activityId).hasSize(1);
 		Answer executed = this.client.post(MANAGER, "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute",

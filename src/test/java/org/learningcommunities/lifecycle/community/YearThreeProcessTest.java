@@ -30,8 +30,9 @@ import static org.learningcommunities.lifecycle.community.YearThreeProcess.RENEW
  * summary back. The renewal and the tracks are stubbed here and tested in
  * {@link RenewalProcessTest} and {@code impact.ImpactTrackProcessTest}.
  */
-@Deployment(resources = { "processes/year-three.bpmn", "forms/choose-impact-tracks.form", "forms/hold-farewell.form",
-		"forms/summarize-year.form", "forms/sign-stage-gate.form", "forms/follow-up-overdue-task.form" })
+@Deployment(resources = { "processes/year-three.bpmn", "forms/choose-impact-tracks.form", "forms/lay-out-syllabus.form",
+		"forms/hold-farewell.form", "forms/summarize-year.form", "forms/sign-stage-gate.form",
+		"forms/follow-up-overdue-task.form" })
 class YearThreeProcessTest extends AbstractYearProcessTest {
 
 	@RegisterExtension
@@ -48,21 +49,25 @@ class YearThreeProcessTest extends AbstractYearProcessTest {
 	}
 
 	@Override
-	List<String> openTheYear(ProcessInstance year) {
+	List<String> upToTheMeetings(ProcessInstance year) {
 		runCalled(year, RENEWAL, RENEWAL, 1);
 		leadersTask(year, CHOOSE_IMPACT_TRACKS, 30, withVariables(IMPACT_TRACKS_VARIABLE, TRACKS));
+		leadersTask(year, YearProcess.LAY_OUT_SYLLABUS, 14, Map.of());
 		runCalled(year, IMPACT_TRACKS, IMPACT_TRACK_PROCESS, TRACKS.size());
+		return List.of(RENEWAL, CHOOSE_IMPACT_TRACKS, YearProcess.LAY_OUT_SYLLABUS, IMPACT_TRACKS);
+	}
+
+	@Override
+	List<String> afterTheMeetings(ProcessInstance year) {
 		leadersTask(year, HOLD_FAREWELL, 30, Map.of());
-		return List.of(RENEWAL, CHOOSE_IMPACT_TRACKS, IMPACT_TRACKS, HOLD_FAREWELL);
+		return List.of(HOLD_FAREWELL);
 	}
 
 	@Test
 	void farewellStillOpenAfterItsRemindersIsFollowedUpByTheProjectManager() {
 		// given: the tracks are done and the leader has the farewell to hold
 		ProcessInstance year = startYear();
-		runCalled(year, RENEWAL, RENEWAL, 1);
-		leadersTask(year, CHOOSE_IMPACT_TRACKS, 30, withVariables(IMPACT_TRACKS_VARIABLE, TRACKS));
-		runCalled(year, IMPACT_TRACKS, IMPACT_TRACK_PROCESS, TRACKS.size());
+		upToTheMeetings(year);
 		assertThat(year).isWaitingAt(HOLD_FAREWELL);
 
 		// when: every reminder's time comes and the farewell is still not recorded
@@ -84,8 +89,10 @@ class YearThreeProcessTest extends AbstractYearProcessTest {
 		ProcessInstance year = startYear();
 		runCalled(year, RENEWAL, RENEWAL, 1);
 
-		// when: the first meeting chooses two impact tracks
+		// when: the first meeting chooses two impact tracks, and the year's syllabus is
+		// laid out
 		leadersTask(year, CHOOSE_IMPACT_TRACKS, 30, withVariables(IMPACT_TRACKS_VARIABLE, TRACKS));
+		leadersTask(year, YearProcess.LAY_OUT_SYLLABUS, 14, Map.of());
 
 		// then: each track runs its own process; when both have ended, the leader holds
 		// the farewell

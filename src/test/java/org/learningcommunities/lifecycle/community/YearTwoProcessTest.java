@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -30,8 +31,8 @@ import static org.learningcommunities.lifecycle.community.YearTwoProcess.WORK_TE
  * {@link AbstractYearProcessTest}. The renewal and the work teams are stubbed here and
  * tested in {@link RenewalProcessTest} and {@code workteams.WorkTeamProcessTest}.
  */
-@Deployment(resources = { "processes/year-two.bpmn", "forms/form-work-teams.form", "forms/summarize-year.form",
-		"forms/sign-stage-gate.form" })
+@Deployment(resources = { "processes/year-two.bpmn", "forms/form-work-teams.form", "forms/lay-out-syllabus.form",
+		"forms/summarize-year.form", "forms/sign-stage-gate.form", "forms/follow-up-overdue-task.form" })
 class YearTwoProcessTest extends AbstractYearProcessTest {
 
 	@RegisterExtension
@@ -50,12 +51,18 @@ class YearTwoProcessTest extends AbstractYearProcessTest {
 	}
 
 	@Override
-	List<String> openTheYear(ProcessInstance year) {
+	List<String> upToTheMeetings(ProcessInstance year) {
 		runCalled(year, RENEWAL, RENEWAL, 1);
 		leadersTask(year, FORM_WORK_TEAMS, 30,
 				withVariables(WORK_TEAMS_VARIABLE, TEAMS, PRODUCTS_CONFERENCE, this.conference));
+		leadersTask(year, YearProcess.LAY_OUT_SYLLABUS, 14, Map.of());
 		runCalled(year, WORK_TEAMS, WORK_TEAM_PROCESS, TEAMS.size());
-		return List.of(RENEWAL, FORM_WORK_TEAMS, WORK_TEAMS);
+		return List.of(RENEWAL, FORM_WORK_TEAMS, YearProcess.LAY_OUT_SYLLABUS, WORK_TEAMS);
+	}
+
+	@Override
+	List<String> afterTheMeetings(ProcessInstance year) {
+		return List.of();
 	}
 
 	@Test
@@ -64,9 +71,10 @@ class YearTwoProcessTest extends AbstractYearProcessTest {
 		ProcessInstance year = startYear();
 		runCalled(year, RENEWAL, RENEWAL, 1);
 
-		// when: the first meeting forms three teams
+		// when: the first meeting forms three teams, and the year's syllabus is laid out
 		leadersTask(year, FORM_WORK_TEAMS, 30,
 				withVariables(WORK_TEAMS_VARIABLE, TEAMS, PRODUCTS_CONFERENCE, this.conference));
+		leadersTask(year, YearProcess.LAY_OUT_SYLLABUS, 14, Map.of());
 
 		// then: three work-team processes run side by side, each with its team and the
 		// one conference day; the year waits for all of them

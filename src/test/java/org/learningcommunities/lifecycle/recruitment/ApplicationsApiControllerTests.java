@@ -3,17 +3,14 @@ package org.learningcommunities.lifecycle.recruitment;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 import org.learningcommunities.lifecycle.identity.Groups;
-import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,7 +32,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * checks which requests need a login.
  */
 @WebMvcTest(ApplicationsApiController.class)
-@Import(People.class)
 class ApplicationsApiControllerTests {
 
 	private static final String CODE = "econ-dev-2026";
@@ -51,7 +47,7 @@ class ApplicationsApiControllerTests {
 	private RecruitmentService recruitment;
 
 	@MockitoBean
-	private IdentityService identity;
+	private CommunityAccess access;
 
 	@Test
 	void applicationIsAcceptedWithTheCandidatesId() throws Exception {
@@ -175,8 +171,12 @@ class ApplicationsApiControllerTests {
 			.andExpect(jsonPath("$.detail").value("Candidate 7 was already decided: DECLINED"));
 	}
 
+	/**
+	 * Whether the signed-in user may act for the community decides
+	 * (identity.CommunityAccess).
+	 */
 	private void signedIn(String user, String group) {
-		given(this.identity.getCurrentAuthentication()).willReturn(new Authentication(user, List.of(group)));
+		given(this.access.mayLead(CODE)).willReturn(!Groups.PARTNERS.equals(group));
 	}
 
 }

@@ -98,6 +98,25 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void noticeSaysWhatMembersTakeOnAndWithWhichCommunity() {
+		Map<String, Object> variables = new java.util.HashMap<>(Map.of("name", "Omar", "communityName",
+				"Economic development", "date", "December 10, 2026", "topic", "Industrial zones", "place", "Karmiel",
+				"fieldTour", true, "partnerCommunity", "Welfare", "hostMember", "Dana Levi", "coPlanner", "Ron Cohen"));
+
+		Mail notice = this.templates.render("meeting-notice", "en", variables, "December 10, 2026", "Industrial zones");
+		Mail plain = this.templates.render(
+				"meeting-notice", "en", Map.of("name", "Omar", "communityName", "Economic development", "date",
+						"December 10, 2026", "topic", "Local economy", "place", "Lod", "fieldTour", false),
+				"December 10, 2026", "Local economy");
+
+		assertThat(notice.text()).contains("A field tour", "A meeting with the learning community Welfare",
+				"Hosted by Dana Levi, a member of the community",
+				"Planned together with Ron Cohen, a member of the community");
+		assertThat(notice.html()).contains("A field tour", "Hosted by Dana Levi");
+		assertThat(plain.text()).doesNotContain("field tour", "Hosted by", "Planned together", "meeting with");
+	}
+
+	@Test
 	void bothLanguagesHaveTheSameWords() throws IOException {
 		assertThat(bundle("messages/mail_he.properties").keySet())
 			.isEqualTo(bundle("messages/mail.properties").keySet());
