@@ -48,7 +48,12 @@ final class BareEngine implements AutoCloseable {
 
 	/** {@code tasks} user tasks in a line, a timer after every tasks/timers of them. */
 	static BpmnModelInstance model(int tasks, int timers) {
-		AbstractFlowNodeBuilder<?, ?> line = Bpmn.createExecutableProcess(KEY)
+		return model(tasks, timers, KEY);
+	}
+
+	/** The same model under another process key. */
+	static BpmnModelInstance model(int tasks, int timers, String key) {
+		AbstractFlowNodeBuilder<?, ?> line = Bpmn.createExecutableProcess(key)
 			.camundaHistoryTimeToLive(1825)
 			.startEvent("start");
 		int timersPlaced = 0;

@@ -155,6 +155,8 @@ public final class LifecycleBenchmark {
 			say("a lifecycle completes %d user tasks and fires %d timers", perCommunity[0], perCommunity[1]);
 			bare = new BareEngine(perCommunity[0], perCommunity[1]);
 			bare.drive("bare-warm-up");
+			BareOverRest bareRest = new BareOverRest(this.engine, this.client, perCommunity[0], perCommunity[1]);
+			bareRest.drive("bench-bare-rest-warm-up");
 			int bareActive = 0;
 			for (int level : levels) {
 				say("== %d active communities ==", level);
@@ -165,7 +167,7 @@ public final class LifecycleBenchmark {
 				sweep(level);
 				queries(level);
 				try {
-					lifecycles(level, bare, perCommunity);
+					lifecycles(level, bare, bareRest, perCommunity);
 				}
 				catch (RuntimeException | AssertionError ex) {
 					note("the lifecycles at " + level + " failed: " + ex);
@@ -429,12 +431,52 @@ public final class LifecycleBenchmark {
 				worstBoard99 = Math.max(worstBoard99, p99);
 			}
 		}
+		profile(level, filterIds);
 		record("task_query_p50_ms", level, worstFilter50);
 		record("task_query_p95_ms", level, worstFilter95);
 		record("task_query_p99_ms", level, worstFilter99);
 		record("board_p50_ms", level, worstBoard50);
 		record("board_p95_ms", level, worstBoard95);
 		record("board_p99_ms", level, worstBoard99);
+	}
+
+	/**
+	 * Where each filter's time goes (see {@link FilterProfile}); the plans go to
+	 * {@code target/bench/explain-<level>-<filter>.txt}.
+	 */
+	private void profile(int level, Map<String, String> filterIds) {
+		FilterProfile profile = new FilterProfile(this.engine, this.jdbc, (line) -> say("%s", line));
+		FILTERS.forEach((name, user) -> {
+			String id = filterIds.get(name);
+			try {
+				List<String[]> statements = profile.statements(() -> tasklistList(user, id));
+				Map<String, Long> byId = new LinkedHashMap<>();
+				statements.forEach((statement) -> byId.merge(statement[0], 1L, Long::sum));
+				say("filter '%s' over REST with HAL: %d statements: %s", name, statements.size(), byId);
+				StringBuilder plans = new StringBuilder();
+				for (String[] statement : statements) {
+					if (statement[0].startsWith("TaskEntity.selectTask")) {
+						plans.append("-- ")
+							.append(statement[0])
+							.append('\n')
+							.append(statement[1])
+							.append('\n')
+							.append("-- parameters: ")
+							.append(statement[2])
+							.append('\n')
+							.append(profile.explain(statement))
+							.append("\n\n");
+					}
+				}
+				profile.write("explain-" + level + "-" + name.replaceAll("\\W+", "-") + ".txt", plans.toString());
+				profile.engineTimes(user, id, Math.max(5, this.samples / 2))
+					.forEach((setting, millis) -> say("filter '%s' list(15) + count in-process, %s: %.1f ms", name,
+							setting, millis));
+			}
+			catch (RuntimeException ex) {
+				note("profile of '" + name + "' at " + level + " failed: " + ex);
+			}
+		});
 	}
 
 	/**
@@ -464,7 +506,7 @@ public final class LifecycleBenchmark {
 	// the lifecycle cost against a bare engine
 	// ------------------------------------------------------------------------------
 
-	private void lifecycles(int level, BareEngine bare, int[] perCommunity) {
+	private void lifecycles(int level, BareEngine bare, BareOverRest bareRest, int[] perCommunity) {
 		long started = System.nanoTime();
 		for (int i = 0; i < this.lifecycles; i++) {
 			new Journey(this.client, "bench-life-" + level + "-" + i).run();
@@ -478,19 +520,29 @@ public final class LifecycleBenchmark {
 					"lifecycle " + i + " did " + Arrays.toString(done));
 			tasks += done[0];
 		}
+		// the fair comparison: the bare model in the same engine, driven the same way
+		started = System.nanoTime();
+		for (int i = 0; i < this.lifecycles; i++) {
+			bareRest.drive("bench-bare-rest-" + level + "-" + i);
+		}
+		double bareRestSeconds = seconds(started);
 		started = System.nanoTime();
 		for (int i = 0; i < this.lifecycles; i++) {
 			bare.drive("bare-life-" + level + "-" + i);
 		}
 		double bareSeconds = seconds(started);
 		double app = 1000 * appSeconds / tasks;
+		double sameWay = 1000 * bareRestSeconds / tasks;
 		double engineOnly = 1000 * bareSeconds / tasks;
-		say("lifecycles: %d through the application in %.1f s, %.2f ms per completed task; on a bare engine %.1f s,"
-				+ " %.2f ms per task; ratio %.1f", this.lifecycles, appSeconds, app, bareSeconds, engineOnly,
-				app / engineOnly);
+		say("lifecycles: %d through the application in %.1f s, %.2f ms per completed task; the bare model over REST"
+				+ " in the same engine %.1f s, %.2f ms per task (ratio %.2f); a bare engine in-process %.1f s,"
+				+ " %.2f ms per task (ratio %.1f)", this.lifecycles, appSeconds, app, bareRestSeconds, sameWay,
+				app / sameWay, bareSeconds, engineOnly, app / engineOnly);
 		record("app_cost_per_task_ms", level, app);
+		record("bare_rest_cost_per_task_ms", level, sameWay);
 		record("bare_cost_per_task_ms", level, engineOnly);
-		record("lifecycle_cost_ratio", level, app / engineOnly);
+		record("lifecycle_cost_ratio", level, app / sameWay);
+		record("engine_only_ratio", level, app / engineOnly);
 	}
 
 	/**
@@ -563,7 +615,8 @@ public final class LifecycleBenchmark {
 		this.notes.forEach((note) -> System.out.println("NOTE: " + note));
 		System.out.println();
 		System.out.println("== figures at " + top + " active communities ==");
-		String[][] units = { { "lifecycle_cost_ratio", "x" }, { "app_cost_per_task_ms", "ms" },
+		String[][] units = { { "lifecycle_cost_ratio", "x" }, { "engine_only_ratio", "x" },
+				{ "app_cost_per_task_ms", "ms" }, { "bare_rest_cost_per_task_ms", "ms" },
 				{ "bare_cost_per_task_ms", "ms" }, { "task_query_p50_ms", "ms" }, { "task_query_p95_ms", "ms" },
 				{ "task_query_p99_ms", "ms" }, { "board_p50_ms", "ms" }, { "board_p95_ms", "ms" },
 				{ "board_p99_ms", "ms" }, { "reminder_sweep_s", "s" }, { "reminder_mails_per_s", "mails/s" },
