@@ -21,9 +21,12 @@ import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MAN
  * One community from its start form to {@code COMPLETED}, through the REST API and the
  * forms only, as {@code community.ThreeYearsJourneyIT} drives it (without the refused
  * inputs and the final read-back, which are not work a community does): establishment,
- * year one's call, six admissions and a meeting, year two's renewal, meeting, work team
- * and products conference, year three's impact tracks and farewell, the final gate sent
- * back once. Timer jobs are executed through the engine REST API, as the IT does.
+ * year one's call, six admissions and a meeting, a meeting carried over to year two, year
+ * two's renewal, syllabus of a member-hosted meeting and a field tour, work team and
+ * products conference, year three's meeting (at its own venue: the IT's meeting with a
+ * second community would start another community), impact tracks and farewell, the final
+ * gate sent back once. Timer jobs are executed through the engine REST API, as the IT
+ * does.
  */
 final class Journey {
 
@@ -62,8 +65,7 @@ final class Journey {
 		complete(LEADER, "record-first-meeting", Map.of("heldOn", this.today.toString(), "topicRanking", "Assets",
 				"chosenTopics", "Assets\nLocal business", "learningNorms", "Everyone teaches, everyone learns"));
 		complete(LEADER, "lay-out-syllabus", Map.of("syllabus", this.today.plusDays(1) + " | Assets | Lod"));
-		complete(LEADER, "plan-meeting", Map.of("professionalGoals", "Know the assets", "communityGoals", "Trust",
-				"desiredProduct", "A one-pager", "agenda", AGENDA));
+		complete(LEADER, "plan-meeting", plan());
 		complete(LEADER, "arrange-logistics", Map.of("venue", "Lod city hall"));
 		executeJob("community-meeting", "meeting-day-arrived");
 		complete(LEADER, "record-attendance", Map.of("attendanceCount", 6, "satisfaction", 4));
@@ -71,7 +73,14 @@ final class Journey {
 				Map.of("knowledgeProduct", "Five kinds of income-producing assets", "productType", "summary"));
 		executeJob("community-meeting", "meeting-held");
 		executeJob("year-one", "meeting-concluded");
-		summarizeYearAndSign();
+		complete(LEADER, "summarize-year", summary());
+		// a meeting scheduled while year one's gate is open: year two waits for it
+		Answer scheduled = this.client.post(LEADER, "/api/communities/" + this.code + "/meetings",
+				Map.of("meetingDate", this.today.plusDays(1).toString(), "topic", "Local business", "host", "Lod",
+						"online", false, "seminar", false));
+		check(scheduled.status().value() == 201, "meeting scheduled: " + scheduled);
+		long carriedOver = scheduled.body().path("meetingId").asLong();
+		complete(MANAGER, "sign-stage-gate", EstablishmentSteps.signGate());
 		new WorkPlanSteps(this.client).approveQuickly(this.code);
 
 		// year two: a member leaves, recruitment reopens and admits a new member
@@ -84,22 +93,24 @@ final class Journey {
 		complete(LEADER, "follow-applications", Map.of("closeCallEarly", true));
 		complete(LEADER, "confirm-cohort", Map.of("cohortDecision", "confirm"));
 		members = members();
-		chooseForums(members);
-		Answer scheduled = this.client.post(LEADER, "/api/communities/" + this.code + "/meetings",
-				Map.of("meetingDate", this.today.plusDays(1).toString(), "topic", "Local business", "host", "Lod",
-						"online", false, "seminar", false));
-		check(scheduled.status().value() == 201, "meeting scheduled: " + scheduled);
-		complete(LEADER, "plan-meeting", Map.of("professionalGoals", "Know the tools", "communityGoals", "Trust",
-				"desiredProduct", "A one-pager", "agenda", AGENDA));
-		complete(LEADER, "arrange-logistics", Map.of("venue", "Lod city hall"));
-		executeJob("community-meeting", "meeting-day-arrived");
-		complete(LEADER, "record-attendance", Map.of("attendanceCount", 6, "satisfaction", 5));
-		complete(LEADER, "write-knowledge-product",
-				Map.of("knowledgeProduct", "Five tools for local business", "productType", "one-pager"));
+		chooseForums(members.subList(1, 6));
 		complete(LEADER, "form-work-teams",
 				Map.of("heldOn", this.today.toString(), "centralTopics", "Income-producing assets", "teamTopics",
 						"Income-producing assets", "productsConference", this.today.plusDays(60).toString(),
 						"teamBudget", 5000));
+		// the syllabus: a meeting a member hosts and co-plans, and a field tour
+		complete(LEADER, "lay-out-syllabus", Map.of("syllabus", this.today.plusDays(2) + " | Assets in practice | "
+				+ "Authority member2\n" + this.today.plusDays(3) + " | Industrial zones | Karmiel"));
+		long memberHosted = meetingId("Assets in practice");
+		long fieldTour = meetingId("Industrial zones");
+		submit(LEADER, meetingTask("plan-meeting", memberHosted), LifecycleRestClient
+			.with(LifecycleRestClient.with(plan(), "hostMember", members.get(1)), "coPlanner", members.get(2)));
+		submit(LEADER, meetingTask("plan-meeting", fieldTour), LifecycleRestClient
+			.with(LifecycleRestClient.with(plan(), "meetingKind", "field-tour"), "coPlanner", members.get(3)));
+		submit(LEADER, meetingTask("plan-meeting", carriedOver), plan());
+		for (JsonNode logistics : this.client.tasks(LEADER, this.code, "arrange-logistics")) {
+			submit(LEADER, logistics.path("id").asText(), Map.of("venue", "City hall"));
+		}
 		complete(LEADER, "set-up-work-team", setUpForm(members));
 		Map<String, Object> plan = Map.of("responsibilities", "Dana writes, Ron films", "budgetAmount", 3000,
 				"budgetPurpose", "A film crew");
@@ -114,14 +125,21 @@ final class Journey {
 				"https://example.org/assets-film", "signedOffBy", "The steering committee"));
 		complete(LEADER, "summarize-team-work",
 				Map.of("teamSummary", "A film in four months", "teamFeedback", "More time for editing"));
+		holdMeetings("year-two", Map.of(memberHosted, "one-pager", fieldTour, "video", carriedOver, "summary"));
 		summarizeYearAndSign();
 		new WorkPlanSteps(this.client).approveQuickly(this.code);
 
-		// year three: everyone continues; two impact tracks, one abandoned; the farewell
+		// year three: everyone continues; a meeting, two impact tracks, one abandoned;
+		// the
+		// farewell
 		complete(LEADER, "renew-membership", Map.of("recruitNewMembers", "no"));
 		chooseForums(members);
 		complete(LEADER, "choose-impact-tracks", Map.of("heldOn", this.today.toString(), "centralTopics",
 				"Regional economy", "trackTitles", "Northern officers' community\nJoint industrial zone"));
+		complete(LEADER, "lay-out-syllabus", Map.of("syllabus", this.today.plusDays(4) + " | Regional economy | Lod"));
+		long yearThreeMeeting = meetingId("Regional economy");
+		submit(LEADER, meetingTask("plan-meeting", yearThreeMeeting), plan());
+		complete(LEADER, "arrange-logistics", Map.of("venue", "Lod city hall"));
 		for (JsonNode track : this.client.tasks(LEADER, this.code, "plan-impact-track")) {
 			submit(LEADER, track.path("id").asText(),
 					Map.of("trackKind", "regional-community", "trackGoal", "Officers of the north learn together",
@@ -137,6 +155,7 @@ final class Journey {
 				"abandon", "abandonReason", "The authorities could not agree on land"));
 		complete(LEADER, "record-track-outcome", Map.of("outcome", "A community of 12 officers", "reach", 12,
 				"productType", "community-id-card", "product", "https://example.org/north-card"));
+		holdMeetings("year-three", Map.of(yearThreeMeeting, "summary"));
 		complete(LEADER, "hold-farewell",
 				Map.of("farewellDay", this.today.toString(), "eventPlan", "A day in Lod", "personalIntrospection",
 						"We learned to ask", "groupIntrospection", "A network that stays", "finalEvaluation",
@@ -147,6 +166,72 @@ final class Journey {
 
 		String stage = this.client.community(MANAGER, this.code).path("stage").asText();
 		check("COMPLETED".equals(stage), this.code + " ended in stage " + stage);
+	}
+
+	private static Map<String, Object> plan() {
+		return Map.of("professionalGoals", "Know the tools", "communityGoals", "Trust", "desiredProduct", "A one-pager",
+				"agenda", AGENDA);
+	}
+
+	/** The id of the community's meeting on that topic. */
+	private long meetingId(String topic) {
+		List<Long> ids = new ArrayList<>();
+		this.client.get(MANAGER, "/api/communities/" + this.code + "/meetings").body().forEach((meeting) -> {
+			if (topic.equals(meeting.path("topic").asText())) {
+				ids.add(meeting.path("meetingId").asLong());
+			}
+		});
+		check(ids.size() == 1, "meetings on " + topic + ": " + ids);
+		return ids.get(0);
+	}
+
+	/** The id of the open task with that key of one meeting. */
+	private String meetingTask(String taskKey, long meetingId) {
+		List<String> ids = this.client.tasks(LEADER, this.code, taskKey)
+			.stream()
+			.map((task) -> task.path("id").asText())
+			.filter((id) -> this.client.get(LEADER, "/engine-rest/task/" + id + "/variables/meetingId")
+				.body()
+				.path("value")
+				.asLong() == meetingId)
+			.toList();
+		check(ids.size() == 1, taskKey + " of meeting " + meetingId + ": " + ids);
+		return ids.get(0);
+	}
+
+	/**
+	 * Each meeting's day comes; the leader records it and its product; each meeting ends
+	 * in a job of its own and tells the year, which counts again in a job of its own.
+	 */
+	private void holdMeetings(String yearKey, Map<Long, String> productTypes) {
+		productTypes.keySet().forEach((meetingId) -> executeMeetingJob(meetingId, "meeting-day-arrived"));
+		productTypes.forEach((meetingId, type) -> {
+			submit(LEADER, meetingTask("record-attendance", meetingId),
+					Map.of("attendanceCount", 6, "satisfaction", 4));
+			submit(LEADER, meetingTask("write-knowledge-product", meetingId),
+					Map.of("knowledgeProduct", "What meeting " + meetingId + " taught", "productType", type));
+			executeMeetingJob(meetingId, "meeting-held");
+			executeJob(yearKey, "meeting-concluded");
+		});
+	}
+
+	private void executeMeetingJob(long meetingId, String activityId) {
+		List<String> instances = new ArrayList<>();
+		this.client
+			.get(MANAGER,
+					"/engine-rest/process-instance?processDefinitionKey=community-meeting&businessKey=" + this.code)
+			.body()
+			.forEach((instance) -> {
+				String id = instance.path("id").asText();
+				if (this.client.get(MANAGER, "/engine-rest/process-instance/" + id + "/variables/meetingId")
+					.body()
+					.path("value")
+					.asLong() == meetingId) {
+					instances.add(id);
+				}
+			});
+		check(instances.size() == 1, "process of meeting " + meetingId + ": " + instances);
+		executeJobOf(instances.get(0), activityId);
 	}
 
 	// steps shared with the seeding of active communities
@@ -229,10 +314,12 @@ final class Journey {
 					"/engine-rest/process-instance?processDefinitionKey=" + processKey + "&businessKey=" + this.code)
 			.body();
 		check(instances.size() == 1, processKey + " instances of " + this.code + ": " + instances.size());
+		executeJobOf(instances.get(0).path("id").asText(), activityId);
+	}
+
+	private void executeJobOf(String processInstanceId, String activityId) {
 		JsonNode jobs = this.client
-			.get(MANAGER,
-					"/engine-rest/job?processInstanceId=" + instances.get(0).path("id").asText() + "&activityId="
-							+ activityId)
+			.get(MANAGER, "/engine-rest/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId)
 			.body();
 		check(jobs.size() == 1, "job of " + activityId + " in " + this.code + ": " + jobs.size());
 		Answer executed = this.client.post(MANAGER, "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute",

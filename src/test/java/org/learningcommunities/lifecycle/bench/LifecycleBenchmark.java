@@ -148,26 +148,35 @@ public final class LifecycleBenchmark {
 		start();
 		BareEngine bare = null;
 		try {
-			say("warm-up: one lifecycle through the application");
-			new Journey(this.client, "bench-warm-up").run();
-			runDueJobs();
-			int[] perCommunity = tasksAndTimers("bench-warm-up");
-			say("a lifecycle completes %d user tasks and fires %d timers", perCommunity[0], perCommunity[1]);
-			bare = new BareEngine(perCommunity[0], perCommunity[1]);
-			bare.drive("bare-warm-up");
-			BareOverRest bareRest = new BareOverRest(this.engine, this.client, perCommunity[0], perCommunity[1]);
-			bareRest.drive("bench-bare-rest-warm-up");
+			// --lifecycles 0: the active communities, the sweep and the queries only
+			BareOverRest bareRest = null;
+			int[] perCommunity = null;
+			if (this.lifecycles > 0) {
+				say("warm-up: one lifecycle through the application");
+				new Journey(this.client, "bench-warm-up").run();
+				runDueJobs();
+				perCommunity = tasksAndTimers("bench-warm-up");
+				say("a lifecycle completes %d user tasks and fires %d timers", perCommunity[0], perCommunity[1]);
+				bare = new BareEngine(perCommunity[0], perCommunity[1]);
+				bare.drive("bare-warm-up");
+				bareRest = new BareOverRest(this.engine, this.client, perCommunity[0], perCommunity[1]);
+				bareRest.drive("bench-bare-rest-warm-up");
+			}
 			int bareActive = 0;
 			for (int level : levels) {
 				say("== %d active communities ==", level);
 				seed(level);
 				// the bare engine carries as many instances waiting at their first task
-				bare.startWaiting(level - bareActive, "bare-active-" + level + "-");
+				if (bare != null) {
+					bare.startWaiting(level - bareActive, "bare-active-" + level + "-");
+				}
 				bareActive = level;
 				sweep(level);
 				queries(level);
 				try {
-					lifecycles(level, bare, bareRest, perCommunity);
+					if (bare != null) {
+						lifecycles(level, bare, bareRest, perCommunity);
+					}
 				}
 				catch (RuntimeException | AssertionError ex) {
 					note("the lifecycles at " + level + " failed: " + ex);
@@ -622,10 +631,16 @@ public final class LifecycleBenchmark {
 				{ "board_p99_ms", "ms" }, { "reminder_sweep_s", "s" }, { "reminder_mails_per_s", "mails/s" },
 				{ "reminder_mails", "mails" } };
 		for (String[] figure : units) {
+			if (!this.figures.containsKey(figure[0])) {
+				continue;
+			}
 			System.out.printf(Locale.ROOT, "%s: %.2f %s%n", figure[0], this.figures.get(figure[0]).get(top), figure[1]);
 		}
 		if (levels.size() > 1) {
 			for (String[] figure : units) {
+				if (!this.figures.containsKey(figure[0])) {
+					continue;
+				}
 				System.out.printf(Locale.ROOT, "growth_%s: %.2f exponent%n", figure[0],
 						slope(this.figures.get(figure[0])));
 			}
