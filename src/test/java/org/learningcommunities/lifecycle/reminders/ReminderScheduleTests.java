@@ -68,9 +68,9 @@ class ReminderScheduleTests {
 	void whenEveryReminderHasPassedOneGoesOutAtOnceAndTheEscalationFollowsIt() {
 		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-20T09:30:00Z")));
 
-		assertThat(this.schedule.cycle("screen-candidate", DUE)).isEqualTo("R0/2026-12-20T09:30:01Z/PT24H");
+		assertThat(this.schedule.cycle("screen-candidate", DUE)).isEqualTo("R0/2026-12-20T09:30:10Z/PT24H");
 		assertThat(this.schedule.escalation("screen-candidate", DUE))
-			.isEqualTo(Date.from(Instant.parse("2026-12-20T21:30:01Z")));
+			.isEqualTo(Date.from(Instant.parse("2026-12-20T21:30:10Z")));
 	}
 
 	@Test
