@@ -1,12 +1,10 @@
 package org.learningcommunities.lifecycle.identity;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import org.springframework.stereotype.Service;
 
@@ -32,13 +30,6 @@ public class People {
 
 	People(IdentityService identity) {
 		this.identity = identity;
-	}
-
-	/** Whether the signed-in user belongs to one of the groups. */
-	public boolean currentUserIsIn(String... groupIds) {
-		Authentication user = this.identity.getCurrentAuthentication();
-		return user != null && user.getGroupIds() != null
-				&& Arrays.stream(groupIds).anyMatch(user.getGroupIds()::contains);
 	}
 
 	public boolean isMemberOf(String userId, String groupId) {

@@ -38,11 +38,6 @@ final class TasklistPage {
 		this.browser.go(this.baseUrl + "/camunda/app/tasklist/");
 	}
 
-	/** Opens a task directly, as a link from elsewhere (the board) does. */
-	void openTask(String taskId) {
-		this.browser.go(this.baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
-	}
-
 	/**
 	 * Waits for the task a link opened (its Camunda Form), signing in first when Tasklist
 	 * asks for it (a browser without a Tasklist session).
