@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -274,6 +275,15 @@ class AuthorizationMatrixIT {
 		form = with(with(with(form, "leader", leader), "foundationRep", foundation), "ministryRep", ministry);
 		Answer started = this.client.startCommunity(MANAGER, code, form);
 		assertThat(started.status().value()).as("start of %s: %s", code, started).isEqualTo(200);
+		// a project managers' task carries no grant of its own: the group's rights on
+		// every
+		// task are enough (and the manager completes it below)
+		assertThat(this.jdbc
+			.sql("select count(*) from act_ru_authorization where group_id_ = ? and resource_type_ = ?"
+					+ " and resource_id_ <> '*'")
+			.params(Groups.PROJECT_MANAGERS, Resources.TASK.resourceType())
+			.query(Long.class)
+			.single()).as("project managers' grants on single tasks").isZero();
 		this.client.complete(MANAGER, code, EstablishmentProcess.RECRUIT_PARTNERS, EstablishmentSteps.sharedVision());
 		String mapNeeds = id(this.client.task(MANAGER, code, EstablishmentProcess.MAP_NEEDS));
 
