@@ -27,9 +27,10 @@ COPY --from=build /workspace/application.jar /tmp/application.jar
 # that cannot use it (another JRE, changed jars) says so and starts without it.
 RUN java -Djarmode=tools -jar /tmp/application.jar extract --destination /app \
     && rm /tmp/application.jar \
-    && java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar \
-        --spring.datasource.url=jdbc:h2:mem:cds-training --logging.threshold.console=WARN > /dev/null 2>&1 \
-    && test -s application.jsa \
+    && { java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar \
+        --spring.datasource.url=jdbc:h2:mem:cds-training --logging.threshold.console=WARN > /tmp/training.log 2>&1 \
+        || { cat /tmp/training.log; exit 1; }; } \
+    && test -s application.jsa && rm /tmp/training.log \
     && chown -R lifecycle:lifecycle /app
 USER lifecycle
 EXPOSE 8080
