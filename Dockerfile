@@ -18,7 +18,20 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system lifecycle \
     && useradd --system --gid lifecycle --home-dir /app --no-create-home lifecycle
 WORKDIR /app
-COPY --from=build --chown=lifecycle:lifecycle /workspace/application.jar application.jar
+COPY --from=build /workspace/application.jar /tmp/application.jar
+# Started as Spring Boot's class data sharing support describes (README, "Benchmark (issue 10)", startup): the jar
+# extracted (application.jar beside lib/), and a training run that starts the context and exits before it serves,
+# leaving the classes it loaded in a CDS archive; every start then maps them instead of loading them from the jars.
+# The training run builds the engine and deploys the models, so it gets an H2 database in memory of its own and never
+# sees a real one. The archive belongs to this JRE and to these jars: it is made here, in the image that runs it. A JVM
+# that cannot use it (another JRE, changed jars) says so and starts without it.
+RUN java -Djarmode=tools -jar /tmp/application.jar extract --destination /app \
+    && rm /tmp/application.jar \
+    && { java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar \
+        --spring.datasource.url=jdbc:h2:mem:cds-training --logging.threshold.console=WARN > /tmp/training.log 2>&1 \
+        || { cat /tmp/training.log; exit 1; }; } \
+    && test -s application.jsa && rm /tmp/training.log \
+    && chown -R lifecycle:lifecycle /app
 USER lifecycle
 EXPOSE 8080
 # The node is taken out of the load balancer only for what it cannot work without (the database), not for mail
@@ -26,4 +39,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 # JVM options come in through JAVA_TOOL_OPTIONS (e.g. -Xmx512m), which the JVM reads by itself.
-ENTRYPOINT ["java", "-jar", "/app/application.jar"]
+# The same class path as in the training run (a relative application.jar in /app), or the archive is not used.
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-jar", "application.jar"]
