@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.learningcommunities.lifecycle.system.TransactionCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,6 +19,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class CommunityRepository {
+
+	/**
+	 * The table of communities, as {@link TransactionCache} knows it: what a transaction
+	 * read of it is forgotten when it writes it (identity.CommunityPeople reads it under
+	 * the same name).
+	 */
+	public static final String TABLE = "lc_community";
 
 	private final JdbcClient jdbc;
 
@@ -33,6 +41,7 @@ public class CommunityRepository {
 	}
 
 	long insert(Community community) {
+		TransactionCache.clear(TABLE);
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("""
@@ -54,8 +63,16 @@ public class CommunityRepository {
 		return keys.getKey().longValue();
 	}
 
+	/**
+	 * The community with that code; read once per transaction (the listeners, handlers
+	 * and grants of one form submission each ask for it).
+	 */
 	public Optional<Community> findByCode(String code) {
-		return this.jdbc.sql("select * from lc_community where code = ?").param(code).query(this::map).optional();
+		return TransactionCache.get(TABLE, "row:" + code,
+				() -> this.jdbc.sql("select * from lc_community where code = ?")
+					.param(code)
+					.query(this::map)
+					.optional());
 	}
 
 	public List<Community> findAll() {
@@ -63,6 +80,7 @@ public class CommunityRepository {
 	}
 
 	void updateStage(long communityId, Stage stage) {
+		TransactionCache.clear(TABLE);
 		this.jdbc.sql("update lc_community set stage = ? where id = ?").params(stage.name(), communityId).update();
 	}
 

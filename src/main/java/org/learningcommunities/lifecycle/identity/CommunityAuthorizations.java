@@ -88,7 +88,16 @@ class CommunityAuthorizations extends AbstractProcessEnginePlugin {
 	 * history. Must run inside an engine command (a delegate, a listener).
 	 */
 	void grantInstance(String code, String processInstanceId, String rootProcessInstanceId) {
-		List<AuthorizationEntity> grants = this.provider.instanceGrants(code, processInstanceId, rootProcessInstanceId);
+		grantInstance(code, processInstanceId, rootProcessInstanceId, false);
+	}
+
+	/**
+	 * @param started the instance is starting now: no grant can exist on its new id, so
+	 * none is looked up (two queries per person and instance saved)
+	 */
+	private void grantInstance(String code, String processInstanceId, String rootProcessInstanceId, boolean started) {
+		List<AuthorizationEntity> grants = this.provider.instanceGrants(code, processInstanceId, rootProcessInstanceId,
+				started);
 		if (!grants.isEmpty()) {
 			Context.getCommandContext()
 				.getAuthorizationManager()
@@ -158,7 +167,8 @@ class CommunityAuthorizations extends AbstractProcessEnginePlugin {
 					(ExecutionListener) (execution) -> grantInstance(execution.getProcessBusinessKey(),
 							execution.getProcessInstanceId(),
 							((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution)
-								.getRootProcessInstanceId()));
+								.getRootProcessInstanceId(),
+							true));
 		}
 
 	}
@@ -208,20 +218,22 @@ class CommunityAuthorizations extends AbstractProcessEnginePlugin {
 			return null;
 		}
 
-		List<AuthorizationEntity> instanceGrants(String code, String processInstanceId, String rootProcessInstanceId) {
+		List<AuthorizationEntity> instanceGrants(String code, String processInstanceId, String rootProcessInstanceId,
+				boolean started) {
 			List<AuthorizationEntity> grants = new ArrayList<>();
 			this.people.of(code).ifPresent((community) -> community.all().forEach((user) -> {
 				grants.add(grant(user, Resources.PROCESS_INSTANCE, processInstanceId, rootProcessInstanceId,
-						Permissions.READ));
+						Permissions.READ, started));
 				grants.add(grant(user, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, rootProcessInstanceId,
-						org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ));
+						org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ, started));
 			}));
 			return grants;
 		}
 
 		private AuthorizationEntity grant(String userId, Resource resource, String resourceId, String rootId,
-				Permission permission) {
-			AuthorizationEntity authorization = getGrantAuthorizationByUserId(userId, resource, resourceId);
+				Permission permission, boolean started) {
+			AuthorizationEntity authorization = started ? null
+					: getGrantAuthorizationByUserId(userId, resource, resourceId);
 			if (authorization == null) {
 				authorization = createGrantAuthorization(userId, null, resource, resourceId, permission);
 				// removed with the history of the community's lifecycle (ADR 0002)

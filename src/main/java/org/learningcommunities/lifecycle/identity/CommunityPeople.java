@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.learningcommunities.lifecycle.system.TransactionCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,21 +18,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommunityPeople {
 
+	/**
+	 * Forgotten by the transaction when community.CommunityRepository writes the table
+	 * (its TABLE).
+	 */
+	private static final String TABLE = "lc_community";
+
 	private final JdbcClient jdbc;
 
 	CommunityPeople(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** The people of the community with that code; empty for an unknown code. */
+	/**
+	 * The people of the community with that code; empty for an unknown code. Read once
+	 * per transaction: the grants of every process instance and leader's task a
+	 * submission starts ask for them.
+	 */
 	Optional<People> of(String code) {
 		if (code == null) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("select leader_id, foundation_rep_id, ministry_rep_id from lc_community where code = ?")
-			.param(code)
-			.query((rs, row) -> new People(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.optional();
+		return TransactionCache.get(TABLE, "people:" + code,
+				() -> this.jdbc
+					.sql("select leader_id, foundation_rep_id, ministry_rep_id from lc_community where code = ?")
+					.param(code)
+					.query((rs, row) -> new People(rs.getString(1), rs.getString(2), rs.getString(3)))
+					.optional());
 	}
 
 	/** The codes of the communities the user leads or is a partner of. */

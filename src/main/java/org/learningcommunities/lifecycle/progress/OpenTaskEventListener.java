@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -60,14 +61,11 @@ class OpenTaskEventListener {
 
 	/**
 	 * The community's {@code community-lifecycle} instance, at the top of the call
-	 * activities: the board links a community to it in Cockpit.
+	 * activities: the board links a community to it in Cockpit. The engine keeps its id
+	 * on every execution (walking up the super executions would load each of them).
 	 */
 	private static String rootInstanceId(DelegateExecution execution) {
-		DelegateExecution instance = execution.getProcessInstance();
-		while (instance.getSuperExecution() != null) {
-			instance = instance.getSuperExecution().getProcessInstance();
-		}
-		return instance.getId();
+		return ((ExecutionEntity) execution).getRootProcessInstanceId();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.learningcommunities.lifecycle.system.TransactionCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class OpenTaskRepository {
+
+	private static final String TABLE = "lc_open_task";
 
 	private final JdbcClient jdbc;
 
@@ -34,12 +37,23 @@ class OpenTaskRepository {
 					task.assignee(), task.candidateGroups().isEmpty() ? null : String.join(",", task.candidateGroups()),
 					timestamp(task.due()), Timestamp.from(created), task.processInstanceId(), task.rootInstanceId())
 			.update();
+		TransactionCache.put(TABLE, task.taskId(), new Written(task.assignee(), timestamp(task.due())));
 	}
 
+	/**
+	 * Sets the task's assignee and due date, unless the row inserted by this transaction
+	 * holds them already: the engine announces the assignee of a task it creates assigned
+	 * right after the task itself.
+	 */
 	void update(String taskId, String assignee, Date due) {
+		Written written = new Written(assignee, timestamp(due));
+		if (written.equals(TransactionCache.find(TABLE, taskId))) {
+			return;
+		}
 		this.jdbc.sql("update lc_open_task set assignee = ?, due_at = ? where task_id = ?")
 			.params(assignee, timestamp(due), taskId)
 			.update();
+		TransactionCache.put(TABLE, taskId, written);
 	}
 
 	/** The tasks mirrored before V13 recorded their process instance. */
@@ -107,6 +121,10 @@ class OpenTaskRepository {
 	/** A task as the engine creates it. */
 	record NewTask(String taskId, String communityCode, String processKey, String taskKey, String name, String assignee,
 			List<String> candidateGroups, Date due, String processInstanceId, String rootInstanceId) {
+	}
+
+	/** What this transaction wrote of a task's row. */
+	private record Written(String assignee, Timestamp due) {
 	}
 
 	record Counts(int open, int overdue, String currentStep) {

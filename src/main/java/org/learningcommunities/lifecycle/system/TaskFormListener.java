@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.system;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -68,8 +72,21 @@ class TaskFormListener {
 		this.handlers = handlers.stream().collect(Collectors.toMap(TaskFormHandler::taskKey, Function.identity()));
 	}
 
-	@EventListener(condition = "#task.eventName == 'create'")
-	public void onTaskCreated(DelegateTask task) {
+	/**
+	 * One listener for every task event, the event's name tested here: a SpEL condition
+	 * per listener would be evaluated for each event of each task.
+	 */
+	@EventListener
+	public void onTaskEvent(DelegateTask task) {
+		if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+			onTaskCreated(task);
+		}
+		else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+			onTaskCompleted(task);
+		}
+	}
+
+	private void onTaskCreated(DelegateTask task) {
 		Optional<FormSchema> schema = schemaOf(task.getBpmnModelElementInstance());
 		if (schema.isEmpty()) {
 			return;
@@ -108,15 +125,24 @@ class TaskFormListener {
 		return value;
 	}
 
-	@EventListener(condition = "#task.eventName == 'complete'")
-	public void onTaskCompleted(DelegateTask task) {
+	private void onTaskCompleted(DelegateTask task) {
 		task.getExecution().setVariableLocal(COMPLETED_TASK_ASSIGNEE, Variables.stringValue(task.getAssignee(), true));
 		task.getExecution()
 			.setVariableLocal(COMPLETED_TASK_KEY, Variables.stringValue(task.getTaskDefinitionKey(), true));
 	}
 
-	@EventListener(condition = "#execution.eventName == 'end'")
-	public void onActivityEnded(DelegateExecution execution) {
+	/**
+	 * Every execution event of every activity comes here (the event's name is tested in
+	 * code rather than by a SpEL condition evaluated for each of them).
+	 */
+	@EventListener
+	public void onExecutionEvent(DelegateExecution execution) {
+		if (ExecutionListener.EVENTNAME_END.equals(execution.getEventName())) {
+			onActivityEnded(execution);
+		}
+	}
+
+	private void onActivityEnded(DelegateExecution execution) {
 		FlowElement element = execution.getBpmnModelElementInstance();
 		if (!(element instanceof UserTask userTask) || execution.isCanceled()
 				|| !userTask.getId().equals(execution.getCurrentActivityId())) {
@@ -187,8 +213,37 @@ class TaskFormListener {
 		String userId = (authentication != null) ? authentication.getUserId() : assignee;
 		String processKey = execution.getProcessDefinitionId().split(":")[0];
 		return new TaskContext(execution.getProcessBusinessKey(), processKey, execution.getCurrentActivityId(),
-				(userId != null) ? userId : "system", assignee,
-				Collections.unmodifiableMap(new HashMap<>(execution.getVariables())));
+				(userId != null) ? userId : "system", assignee, new VariablesView(execution));
+	}
+
+	/**
+	 * The variables the execution sees, read when a handler asks for one: handlers read
+	 * an id or two, and copying them all would deserialize every JSON value of the
+	 * process on each task. Read-only; valid while the handler runs (in the command).
+	 */
+	private static final class VariablesView extends AbstractMap<String, Object> {
+
+		private final DelegateExecution execution;
+
+		VariablesView(DelegateExecution execution) {
+			this.execution = execution;
+		}
+
+		@Override
+		public Object get(Object name) {
+			return (name instanceof String key) ? this.execution.getVariable(key) : null;
+		}
+
+		@Override
+		public boolean containsKey(Object name) {
+			return (name instanceof String key) && this.execution.hasVariable(key);
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return Collections.unmodifiableMap(this.execution.getVariables()).entrySet();
+		}
+
 	}
 
 }

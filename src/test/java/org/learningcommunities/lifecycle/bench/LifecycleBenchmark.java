@@ -154,14 +154,24 @@ public final class LifecycleBenchmark {
 			int[] perCommunity = null;
 			if (this.lifecycles > 0) {
 				say("warm-up: one lifecycle through the application");
-				new Journey(this.client, "bench-warm-up").run();
-				runDueJobs();
+				// the warm-up is not timed: it counts the SQL statements of each side
+				// instead
+				StatementCount appStatements = StatementCount.during(() -> {
+					new Journey(this.client, "bench-warm-up").run();
+					runDueJobs();
+				});
 				perCommunity = tasksAndTimers("bench-warm-up");
 				say("a lifecycle completes %d user tasks and fires %d timers", perCommunity[0], perCommunity[1]);
 				bare = new BareEngine(perCommunity[0], perCommunity[1]);
 				bare.drive("bare-warm-up");
 				bareRest = new BareOverRest(this.engine, this.client, perCommunity[0], perCommunity[1]);
-				bareRest.drive("bench-bare-rest-warm-up");
+				BareOverRest warmUp = bareRest;
+				StatementCount bareStatements = StatementCount.during(() -> warmUp.drive("bench-bare-rest-warm-up"));
+				say("SQL statements per completed task: the application %s; the bare model over REST %s",
+						appStatements.perTask(perCommunity[0]), bareStatements.perTask(perCommunity[0]));
+				say("the application's statements by kind: %s", appStatements.top(40));
+				say("the application's own statements by kind: %s", appStatements.top(40, "ours: "));
+				say("the bare model's statements by kind: %s", bareStatements.top(40));
 			}
 			int bareActive = 0;
 			for (int level : levels) {
@@ -519,11 +529,13 @@ public final class LifecycleBenchmark {
 
 	private void lifecycles(int level, BareEngine bare, BareOverRest bareRest, int[] perCommunity) {
 		long started = System.nanoTime();
+		long cpuStarted = cpuNanos();
 		for (int i = 0; i < this.lifecycles; i++) {
 			new Journey(this.client, "bench-life-" + level + "-" + i).run();
 		}
 		runDueJobs();
 		double appSeconds = seconds(started);
+		double appCpuSeconds = (cpuNanos() - cpuStarted) / 1e9;
 		int tasks = 0;
 		for (int i = 0; i < this.lifecycles; i++) {
 			int[] done = tasksAndTimers("bench-life-" + level + "-" + i);
@@ -533,10 +545,12 @@ public final class LifecycleBenchmark {
 		}
 		// the fair comparison: the bare model in the same engine, driven the same way
 		started = System.nanoTime();
+		cpuStarted = cpuNanos();
 		for (int i = 0; i < this.lifecycles; i++) {
 			bareRest.drive("bench-bare-rest-" + level + "-" + i);
 		}
 		double bareRestSeconds = seconds(started);
+		double bareRestCpuSeconds = (cpuNanos() - cpuStarted) / 1e9;
 		started = System.nanoTime();
 		for (int i = 0; i < this.lifecycles; i++) {
 			bare.drive("bare-life-" + level + "-" + i);
@@ -549,7 +563,16 @@ public final class LifecycleBenchmark {
 				+ " in the same engine %.1f s, %.2f ms per task (ratio %.2f); a bare engine in-process %.1f s,"
 				+ " %.2f ms per task (ratio %.1f)", this.lifecycles, appSeconds, app, bareRestSeconds, sameWay,
 				app / sameWay, bareSeconds, engineOnly, app / engineOnly);
+		// CPU time of this JVM (server and client threads alike): less sensitive to the
+		// other work on a shared machine than the wall time
+		double appCpu = 1000 * appCpuSeconds / tasks;
+		double bareRestCpu = 1000 * bareRestCpuSeconds / tasks;
+		say("CPU of this JVM per completed task: the application %.2f ms, the bare model over REST %.2f ms"
+				+ " (ratio %.2f)", appCpu, bareRestCpu, appCpu / bareRestCpu);
 		record("app_cost_per_task_ms", level, app);
+		record("app_cpu_per_task_ms", level, appCpu);
+		record("bare_rest_cpu_per_task_ms", level, bareRestCpu);
+		record("lifecycle_cpu_ratio", level, appCpu / bareRestCpu);
 		record("bare_rest_cost_per_task_ms", level, sameWay);
 		record("bare_cost_per_task_ms", level, engineOnly);
 		record("lifecycle_cost_ratio", level, app / sameWay);
@@ -628,6 +651,7 @@ public final class LifecycleBenchmark {
 		System.out.println("== figures at " + top + " active communities ==");
 		String[][] units = { { "lifecycle_cost_ratio", "x" }, { "engine_only_ratio", "x" },
 				{ "app_cost_per_task_ms", "ms" }, { "bare_rest_cost_per_task_ms", "ms" },
+				{ "lifecycle_cpu_ratio", "x" }, { "app_cpu_per_task_ms", "ms" }, { "bare_rest_cpu_per_task_ms", "ms" },
 				{ "bare_cost_per_task_ms", "ms" }, { "task_query_p50_ms", "ms" }, { "task_query_p95_ms", "ms" },
 				{ "task_query_p99_ms", "ms" }, { "board_p50_ms", "ms" }, { "board_p95_ms", "ms" },
 				{ "board_p99_ms", "ms" }, { "reminder_sweep_s", "s" }, { "reminder_mails_per_s", "mails/s" },
@@ -674,6 +698,12 @@ public final class LifecycleBenchmark {
 	static double percentile(double[] sorted, int percent) {
 		int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
 		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+	}
+
+	/** CPU time of this JVM, all threads. */
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static double seconds(long startedNanos) {
