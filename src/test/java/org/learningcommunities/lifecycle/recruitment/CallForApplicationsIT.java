@@ -104,7 +104,7 @@ class CallForApplicationsIT {
 		// shortfalls to the leader
 		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
 		assertThat(call(code, 1).get("closed_at")).isNotNull();
-		JsonNode confirm = this.lifecycle.task(LEADER, code, CONFIRM_COHORT);
+		JsonNode confirm = this.lifecycle.awaitTask(LEADER, code, CONFIRM_COHORT);
 		JsonNode confirmForm = this.lifecycle.formVariables(LEADER, confirm.path("id").asText());
 		assertThat(confirmForm.path("cohortShortfalls").path("value").asText()).contains(FEWER_THAN_30,
 				"Well below the target size", "Fewer women than agreed", "Fewer men than agreed",
@@ -174,7 +174,7 @@ class CallForApplicationsIT {
 		assertThat(executed.status()).as("timer job executed: %s", executed).isEqualTo(204);
 		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
 		assertThat(this.lifecycle.tasks(LEADER, code, FOLLOW_APPLICATIONS)).isEmpty();
-		this.lifecycle.task(LEADER, code, CONFIRM_COHORT);
+		this.lifecycle.awaitTask(LEADER, code, CONFIRM_COHORT);
 	}
 
 	@Test
@@ -190,7 +190,7 @@ class CallForApplicationsIT {
 		this.lifecycle.complete(LEADER, code, FOLLOW_APPLICATIONS, form("closeCallEarly", true));
 
 		// then: the mix check finds no shortfall
-		JsonNode confirm = this.lifecycle.task(LEADER, code, CONFIRM_COHORT);
+		JsonNode confirm = this.lifecycle.awaitTask(LEADER, code, CONFIRM_COHORT);
 		JsonNode confirmForm = this.lifecycle.formVariables(LEADER, confirm.path("id").asText());
 		assertThat(confirmForm.path("cohortShortfalls").path("value").asText()).isEqualTo("אין · none");
 		assertThat(confirmForm.path("cohortSummary").path("value").asText()).contains("Admitted: 32",

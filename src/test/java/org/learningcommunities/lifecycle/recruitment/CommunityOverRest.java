@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.recruitment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,9 +8,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import org.awaitility.Awaitility;
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -110,6 +113,18 @@ final class CommunityOverRest {
 		List<JsonNode> tasks = tasks(user, code, taskKey);
 		assertThat(tasks).as("open %s tasks of %s for %s", taskKey, code, user).hasSize(1);
 		return tasks.get(0);
+	}
+
+	/**
+	 * The one open task with the key, once it is there: for a task that follows a job the
+	 * job executor runs (such as recruitment's count of the open admissions).
+	 */
+	JsonNode awaitTask(String user, String code, String taskKey) {
+		Awaitility.await(taskKey + " of " + code)
+			.atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !tasks(user, code, taskKey).isEmpty());
+		return task(user, code, taskKey);
 	}
 
 	/** {@code POST /engine-rest/task/{id}/submit-form} with the form's values. */
