@@ -198,6 +198,15 @@ public final class LifecycleRestClient {
 		return variables;
 	}
 
+	/** A form's values in order: {@code key, value, key, value...}. */
+	public static Map<String, Object> form(Object... keysAndValues) {
+		Map<String, Object> form = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			form.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return form;
+	}
+
 	/**
 	 * A copy of a form with one value replaced ({@code null} included, as an emptied
 	 * field).

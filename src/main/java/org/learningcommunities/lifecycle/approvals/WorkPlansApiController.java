@@ -84,14 +84,6 @@ class WorkPlansApiController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(WorkPlanException ex) {
-		return switch (ex.kind()) {
-			case INVALID -> ApiProblems.invalid(ex.getMessage(), ex.errors());
-			case NOT_FOUND -> ApiProblems.problem(HttpStatus.NOT_FOUND, ex.getMessage());
-		};
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> outdated(OutdatedVersionException ex) {
 		return ApiProblems.problem(HttpStatus.CONFLICT, ex.getMessage());
 	}

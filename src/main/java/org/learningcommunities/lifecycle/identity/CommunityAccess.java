@@ -45,8 +45,7 @@ public class CommunityAccess {
 	 */
 	public boolean seesAll() {
 		Authentication user = this.identity.getCurrentAuthentication();
-		return user != null && user.getGroupIds() != null
-				&& (user.getGroupIds().contains(Groups.ADMINS) || user.getGroupIds().contains(Groups.PROJECT_MANAGERS));
+		return user != null && CommunityVisibility.seesAll(user.getGroupIds());
 	}
 
 	/** Whether the signed-in user may read the community's data. */

@@ -36,10 +36,12 @@ class CommunityPeople {
 
 	/** The codes of the communities the user leads or is a partner of. */
 	List<String> codesOf(String userId) {
-		return this.jdbc.sql("""
-				select code from lc_community
-				where leader_id = :user or foundation_rep_id = :user or ministry_rep_id = :user
-				order by code""").param("user", userId).query(String.class).list();
+		return this.jdbc
+			.sql("select code from lc_community where " + CommunityVisibility.sqlIsOneOfItsPeople(null, "user")
+					+ " order by code")
+			.param("user", userId)
+			.query(String.class)
+			.list();
 	}
 
 	/** The people of one community. */
@@ -53,7 +55,7 @@ class CommunityPeople {
 		}
 
 		boolean includes(String userId) {
-			return userId != null && all().contains(userId);
+			return CommunityVisibility.isOneOfItsPeople(userId, this.leader, this.foundationRep, this.ministryRep);
 		}
 
 	}

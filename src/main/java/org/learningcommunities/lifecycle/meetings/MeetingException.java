@@ -1,60 +1,35 @@
 package org.learningcommunities.lifecycle.meetings;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.system.RequestRefusedException;
 
 /**
- * A meeting request refused: invalid fields, an unknown community or meeting, or a
- * meeting already held or cancelled. Nothing is stored.
+ * A meeting request refused: invalid fields (a day before today among them), an unknown
+ * community or meeting (not found), or a meeting already held or cancelled, or whose day
+ * has come (conflict). Nothing is stored.
  */
-public class MeetingException extends RuntimeException {
+public class MeetingException extends RequestRefusedException {
 
-	private final Kind kind;
+	private MeetingException(List<FieldError> errors) {
+		super(errors);
+	}
 
-	private final transient List<FieldError> errors;
-
-	private MeetingException(Kind kind, String message, List<FieldError> errors) {
-		super(message);
-		this.kind = kind;
-		this.errors = List.copyOf(errors);
+	private MeetingException(Reason reason, String message) {
+		super(reason, message);
 	}
 
 	static MeetingException invalid(List<FieldError> errors) {
-		return new MeetingException(Kind.INVALID,
-				errors.stream()
-					.map((error) -> "field '" + error.field() + "' " + error.message())
-					.collect(Collectors.joining("; ", "Invalid fields: ", "")),
-				errors);
+		return new MeetingException(errors);
 	}
 
 	static MeetingException notFound(String message) {
-		return new MeetingException(Kind.NOT_FOUND, message, List.of());
+		return new MeetingException(Reason.NOT_FOUND, message);
 	}
 
 	static MeetingException conflict(String message) {
-		return new MeetingException(Kind.CONFLICT, message, List.of());
-	}
-
-	public Kind kind() {
-		return this.kind;
-	}
-
-	public List<FieldError> errors() {
-		return this.errors;
-	}
-
-	/** Why a request was refused. */
-	public enum Kind {
-
-		/** Fields missing or malformed, or a day in the past. */
-		INVALID,
-		/** An unknown community, or a meeting not of that community. */
-		NOT_FOUND,
-		/** The meeting was held or cancelled already, or its day has come. */
-		CONFLICT
-
+		return new MeetingException(Reason.CONFLICT, message);
 	}
 
 }

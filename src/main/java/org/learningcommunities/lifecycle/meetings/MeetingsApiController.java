@@ -84,15 +84,6 @@ class MeetingsApiController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(MeetingException ex) {
-		return switch (ex.kind()) {
-			case INVALID -> ApiProblems.invalid(ex.getMessage(), ex.errors());
-			case NOT_FOUND -> ApiProblems.problem(HttpStatus.NOT_FOUND, ex.getMessage());
-			case CONFLICT -> ApiProblems.problem(HttpStatus.CONFLICT, ex.getMessage());
-		};
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		return ApiProblems.unreadable(ex);
 	}

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.learningcommunities.lifecycle.community.Stage;
+import org.learningcommunities.lifecycle.identity.CommunityVisibility;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,7 +57,7 @@ class BoardRepository {
 	private static String where(BoardFilter filter, Viewer viewer, Instant now, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		if (!viewer.seesAll()) {
-			where.append(" and (c.leader_id = :user or c.foundation_rep_id = :user or c.ministry_rep_id = :user)");
+			where.append(" and ").append(CommunityVisibility.sqlIsOneOfItsPeople("c", "user"));
 			params.put("user", viewer.userId());
 		}
 		if (filter.stage() != null) {

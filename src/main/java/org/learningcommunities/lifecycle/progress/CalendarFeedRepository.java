@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.learningcommunities.lifecycle.identity.CommunityVisibility;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,7 +65,7 @@ class CalendarFeedRepository {
 			params.put("code", communityCode);
 		}
 		if (!viewer.seesAll()) {
-			where.append(" and (c.leader_id = :user or c.foundation_rep_id = :user or c.ministry_rep_id = :user)");
+			where.append(" and ").append(CommunityVisibility.sqlIsOneOfItsPeople("c", "user"));
 			params.put("user", viewer.userId());
 		}
 		return where.toString();

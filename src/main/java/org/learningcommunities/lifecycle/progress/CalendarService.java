@@ -30,6 +30,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.learningcommunities.lifecycle.reminders.CalendarInvitations;
+import org.learningcommunities.lifecycle.system.BilingualNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -161,7 +162,10 @@ public class CalendarService {
 				// communities
 				continue;
 			}
-			VEvent event = new VEvent(task.due(), "Due: " + task.name() + " – " + task.communityName());
+			// the feed is written in English ("Due:"): the English half of the model's
+			// name
+			VEvent event = new VEvent(task.due(),
+					"Due: " + BilingualNames.english(task.name()) + " – " + task.communityName());
 			event.replace(new DtStamp(now));
 			event.add(new Uid(this.invitations.uid("task-" + task.taskId())));
 			event.add(new Description(Board.TASKLIST_TASK + task.taskId()));

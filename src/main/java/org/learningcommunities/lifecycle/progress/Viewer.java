@@ -3,7 +3,7 @@ package org.learningcommunities.lifecycle.progress;
 import java.util.Set;
 
 import org.learningcommunities.lifecycle.community.Community;
-import org.learningcommunities.lifecycle.identity.Groups;
+import org.learningcommunities.lifecycle.identity.CommunityVisibility;
 
 /**
  * A signed-in user looking at the progress views, with their Camunda groups. Project
@@ -18,12 +18,12 @@ public record Viewer(String userId, Set<String> groups) {
 
 	/** Whether the user sees every community. */
 	public boolean seesAll() {
-		return this.groups.contains(Groups.PROJECT_MANAGERS) || this.groups.contains(Groups.ADMINS);
+		return CommunityVisibility.seesAll(this.groups);
 	}
 
 	public boolean sees(Community community) {
-		return seesAll() || this.userId.equals(community.leaderId()) || this.userId.equals(community.foundationRepId())
-				|| this.userId.equals(community.ministryRepId());
+		return seesAll() || CommunityVisibility.isOneOfItsPeople(this.userId, community.leaderId(),
+				community.foundationRepId(), community.ministryRepId());
 	}
 
 }

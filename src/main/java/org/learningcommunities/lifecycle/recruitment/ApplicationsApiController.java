@@ -79,20 +79,8 @@ class ApplicationsApiController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalid(InvalidApplicationException ex) {
-		return ApiProblems.invalid(ex.getMessage(), ex.errors());
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		return ApiProblems.unreadable(ex);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(RecruitmentException ex) {
-		return ApiProblems.problem(
-				(ex.kind() == RecruitmentException.Kind.NOT_FOUND) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
-				ex.getMessage());
 	}
 
 	/** The body of a withdrawal: why the candidate withdrew, if known. */

@@ -1,26 +1,17 @@
 package org.learningcommunities.lifecycle.recruitment;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.system.RequestRefusedException;
 
 /**
- * An application (or a withdrawal) with invalid fields; nothing is stored.
+ * An application (or a withdrawal) with invalid fields, each named; nothing is stored.
  */
-public class InvalidApplicationException extends RuntimeException {
-
-	private final transient List<FieldError> errors;
+public class InvalidApplicationException extends RequestRefusedException {
 
 	InvalidApplicationException(List<FieldError> errors) {
-		super(errors.stream()
-			.map((error) -> "field '" + error.field() + "' " + error.message())
-			.collect(Collectors.joining("; ", "Invalid fields: ", "")));
-		this.errors = List.copyOf(errors);
-	}
-
-	public List<FieldError> errors() {
-		return this.errors;
+		super(errors);
 	}
 
 }

@@ -1,39 +1,25 @@
 package org.learningcommunities.lifecycle.recruitment;
 
+import org.learningcommunities.lifecycle.system.RequestRefusedException;
+
 /**
- * A recruitment request refused: what it names does not exist, or it conflicts with what
- * is stored (a closed call, an email that applied already, a candidate decided already).
- * Nothing is stored.
+ * A recruitment request refused: what it names does not exist (an unknown community, or a
+ * candidate not of that community), or it conflicts with what is stored (a closed call,
+ * an email that applied already, a candidate decided already). Nothing is stored. Invalid
+ * fields are an {@link InvalidApplicationException}.
  */
-public class RecruitmentException extends RuntimeException {
+public class RecruitmentException extends RequestRefusedException {
 
-	private final Kind kind;
-
-	private RecruitmentException(Kind kind, String message) {
-		super(message);
-		this.kind = kind;
+	private RecruitmentException(Reason reason, String message) {
+		super(reason, message);
 	}
 
 	static RecruitmentException notFound(String message) {
-		return new RecruitmentException(Kind.NOT_FOUND, message);
+		return new RecruitmentException(Reason.NOT_FOUND, message);
 	}
 
 	static RecruitmentException conflict(String message) {
-		return new RecruitmentException(Kind.CONFLICT, message);
-	}
-
-	public Kind kind() {
-		return this.kind;
-	}
-
-	/** Why a request was refused. */
-	public enum Kind {
-
-		/** An unknown community, or a candidate not of that community. */
-		NOT_FOUND,
-		/** The request conflicts with the state of the call or of the candidate. */
-		CONFLICT
-
+		return new RecruitmentException(Reason.CONFLICT, message);
 	}
 
 }

@@ -22,6 +22,7 @@ import org.learningcommunities.lifecycle.identity.Groups;
 import org.learningcommunities.lifecycle.identity.People;
 import org.learningcommunities.lifecycle.identity.People.Person;
 import org.learningcommunities.lifecycle.reminders.MailTemplates.Mail;
+import org.learningcommunities.lifecycle.system.BilingualNames;
 import org.learningcommunities.lifecycle.system.FormValues;
 import org.learningcommunities.lifecycle.system.TaskContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -99,7 +100,7 @@ public class ReminderService {
 		int sent = 0;
 		for (Task task : open) {
 			for (Person person : owners(task)) {
-				Map<String, Object> variables = taskVariables(task, taskKey, communityName, person.language());
+				Map<String, Object> variables = taskVariables(task, communityName, person.language());
 				variables.put("name", person.displayName());
 				variables.put("overdue",
 						task.getDueDate() != null && task.getDueDate().toInstant().isBefore(this.clock.instant()));
@@ -132,7 +133,7 @@ public class ReminderService {
 		for (Task task : open) {
 			String owedBy = owners(task).stream().map(ReminderService::fullName).collect(Collectors.joining(", "));
 			for (Person manager : managers) {
-				Map<String, Object> variables = taskVariables(task, taskKey, communityName, manager.language());
+				Map<String, Object> variables = taskVariables(task, communityName, manager.language());
 				variables.put("name", manager.displayName());
 				variables.put("assigneeName", owedBy.isEmpty() ? "?" : owedBy);
 				Mail rendered = this.templates.render(TASK_ESCALATION, manager.language(), variables,
@@ -198,9 +199,10 @@ public class ReminderService {
 		return people.stream().filter(Person::hasEmail).toList();
 	}
 
-	private Map<String, Object> taskVariables(Task task, String taskKey, String communityName, String language) {
+	private Map<String, Object> taskVariables(Task task, String communityName, String language) {
 		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("taskName", this.templates.word("mail.task." + taskKey, task.getName(), language));
+		// the model names the task in both languages ("מיון מועמד/ת / Screen candidate")
+		variables.put("taskName", BilingualNames.in(task.getName(), language));
 		variables.put("communityName", communityName);
 		variables.put("due", due(task.getDueDate(), language));
 		variables.put("taskUrl", this.tasklistUrl + "#/?task=" + task.getId());

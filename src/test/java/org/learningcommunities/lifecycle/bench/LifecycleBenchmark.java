@@ -28,6 +28,7 @@ import org.learningcommunities.lifecycle.LifecycleApplication;
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.learningcommunities.lifecycle.community.EstablishmentSteps;
+import org.learningcommunities.lifecycle.community.LifecycleSteps;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -287,9 +288,10 @@ public final class LifecycleBenchmark {
 				if (index % 4 == 3) {
 					workPlan.approveAs(EstablishmentSteps.FOUNDATION, code, WorkPlanSteps.approve());
 					workPlan.approveAs(EstablishmentSteps.MINISTRY, code, WorkPlanSteps.approve());
-					this.client.complete(LEADER, code, "draft-call", Journey.draftCall(LocalDate.now()));
-					Journey.admit(this.client, code, "first", false);
-					Journey.admit(this.client, code, "second", false);
+					this.client.complete(LEADER, code, "draft-call", LifecycleSteps.draftCall(LocalDate.now()));
+					LifecycleSteps community = new LifecycleSteps(this.client, code);
+					community.apply("first");
+					community.apply("second");
 				}
 			}
 		}

@@ -41,7 +41,12 @@ class EstablishmentJourneyIT {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final String RECRUIT_PARTNERS_STEP = "Recruit partners and agree the shared vision";
+	/**
+	 * The current step as the API gives it: the task's name in the model, Hebrew first.
+	 */
+	private static final String RECRUIT_PARTNERS_STEP = "רתימת שותפים והסכמה על חזון משותף / Recruit partners and agree the shared vision";
+
+	private static final String DRAFT_CALL_STEP = "ניסוח הקול הקורא / Draft the call for applications";
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -108,7 +113,7 @@ class EstablishmentJourneyIT {
 		assertThat(previous.path("goals").path("value").asText()).endsWith("version 1");
 		assertThat(previous.path("partnerComments").path("value").asText())
 			.isEqualTo("foundation: Add a target for the Arab sector");
-		assertProgress(code, "ESTABLISHMENT", "Draft goals and targets");
+		assertProgress(code, "ESTABLISHMENT", "ניסוח מטרות ויעדים / Draft goals and targets");
 		submitOk(LEADER, redraft, EstablishmentSteps.goals("version 2"));
 
 		// when both partners confirm the second version
@@ -143,7 +148,8 @@ class EstablishmentJourneyIT {
 
 		// then establishment is over, and year one waits for its work plan: the leader
 		// drafts it, and both partners approve it
-		JsonNode waiting = assertProgress(code, "ESTABLISHMENT", "Draft the year's work plan");
+		JsonNode waiting = assertProgress(code, "ESTABLISHMENT",
+				"ניסוח תוכנית העבודה של השנה / Draft the year's work plan");
 		assertThat(waiting.path("stageHistory").get(0).hasNonNull("leftAt")).isTrue();
 		this.client.taskAssignedTo(LEADER, code, WorkPlanApprovalProcess.DRAFT_WORK_PLAN);
 		assertThat(this.client.tasks(MANAGER, code, YearOneProcess.DRAFT_CALL)).isEmpty();
@@ -151,7 +157,7 @@ class EstablishmentJourneyIT {
 
 		// then the community is in year one, where the leader drafts the call for
 		// applications
-		JsonNode community = assertProgress(code, "YEAR_ONE", "Draft the call for applications");
+		JsonNode community = assertProgress(code, "YEAR_ONE", DRAFT_CALL_STEP);
 		assertThat(community.path("openTasks").asInt()).isEqualTo(1);
 		assertThat(community.path("overdueTasks").asInt()).isZero();
 		assertThat(community.path("stageHistory").findValuesAsText("stage")).containsExactly("ESTABLISHMENT",
@@ -170,7 +176,7 @@ class EstablishmentJourneyIT {
 		}
 		assertThat(listed).as("%s in /api/communities", code).isNotNull();
 		assertThat(listed.path("stage").asText()).isEqualTo("YEAR_ONE");
-		assertThat(listed.path("currentStep").asText()).isEqualTo("Draft the call for applications");
+		assertThat(listed.path("currentStep").asText()).isEqualTo(DRAFT_CALL_STEP);
 	}
 
 	@Test
@@ -223,7 +229,7 @@ class EstablishmentJourneyIT {
 		// year one
 		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
 		new WorkPlanSteps(this.client).approveQuickly(code);
-		JsonNode community = assertProgress(code, "YEAR_ONE", "Draft the call for applications");
+		JsonNode community = assertProgress(code, "YEAR_ONE", DRAFT_CALL_STEP);
 		assertThat(community.path("stageHistory").findValuesAsText("stage")).containsExactly("ESTABLISHMENT",
 				"YEAR_ONE");
 	}

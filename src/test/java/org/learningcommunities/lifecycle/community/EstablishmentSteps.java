@@ -1,11 +1,13 @@
 package org.learningcommunities.lifecycle.community;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.LifecycleRestClient.JsonList;
+import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,11 @@ public final class EstablishmentSteps {
 	public static final String FOUNDATION = "foundation";
 
 	public static final String MINISTRY = "ministry";
+
+	/** The regions and sectors the community mix asks for. */
+	public static final List<String> REGIONS = List.of("north", "haifa", "south");
+
+	public static final List<String> SECTORS = List.of("jewish", "arab");
 
 	private final LifecycleRestClient client;
 
@@ -85,14 +92,17 @@ public final class EstablishmentSteps {
 		return form;
 	}
 
-	/** The mix with its checklists sent as Tasklist sends them (JSON variables). */
+	/**
+	 * The mix ({@link #REGIONS}, {@link #SECTORS}, 40% of each gender, three years of
+	 * seniority) with its checklists sent as Tasklist sends them (JSON variables).
+	 */
 	public static Map<String, Object> communityMix() {
 		Map<String, Object> form = new LinkedHashMap<>();
 		form.put("targetRoles", "Economic development officers, city engineers");
 		form.put("minSeniorityYears", 3);
 		form.put("minShareEachGenderPct", 40);
-		form.put("sectors", JsonList.of("jewish", "arab"));
-		form.put("regions", JsonList.of("north", "haifa", "south"));
+		form.put("sectors", new JsonList(SECTORS));
+		form.put("regions", new JsonList(REGIONS));
 		return form;
 	}
 
@@ -153,6 +163,17 @@ public final class EstablishmentSteps {
 	public void upToStageGate(String code) {
 		upToCommunityMix(code);
 		this.client.complete(LEADER, code, EstablishmentProcess.DEFINE_COMMUNITY_MIX, communityMix());
+	}
+
+	/**
+	 * From a new community to year one, where the leader drafts the call for
+	 * applications: every establishment step, the stage gate signed, and both partners
+	 * approve year one's work plan.
+	 */
+	public void intoYearOne(String code) {
+		upToStageGate(code);
+		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, signGate());
+		new WorkPlanSteps(this.client).approveQuickly(code);
 	}
 
 }

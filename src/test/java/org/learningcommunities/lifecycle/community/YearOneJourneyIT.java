@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.learningcommunities.lifecycle.community.EstablishmentSteps.LEADER;
+import static org.learningcommunities.lifecycle.LifecycleRestClient.form;
 import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MANAGER;
 
 /**
@@ -98,10 +99,7 @@ class YearOneJourneyIT {
 		String code = "journey-2027";
 
 		// given: an established community, now in year one
-		EstablishmentSteps steps = new EstablishmentSteps(this.client);
-		steps.upToStageGate(code);
-		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
-		new WorkPlanSteps(this.client).approveQuickly(code);
+		new EstablishmentSteps(this.client).intoYearOne(code);
 		assertThat(stage(code)).isEqualTo("YEAR_ONE");
 
 		// when: the leader drafts the call and 34 candidates apply without logging in
@@ -347,14 +345,6 @@ class YearOneJourneyIT {
 			due.forEach((job) -> execute(job.path("id").asText()));
 		}
 		throw new AssertionError("jobs keep coming after 20 rounds");
-	}
-
-	private static Map<String, Object> form(Object... keysAndValues) {
-		Map<String, Object> form = new LinkedHashMap<>();
-		for (int i = 0; i < keysAndValues.length; i += 2) {
-			form.put((String) keysAndValues[i], keysAndValues[i + 1]);
-		}
-		return form;
 	}
 
 }

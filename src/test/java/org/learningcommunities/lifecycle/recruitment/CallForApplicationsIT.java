@@ -1,6 +1,7 @@
 package org.learningcommunities.lifecycle.recruitment;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,14 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.learningcommunities.lifecycle.LifecycleRestClient;
+import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
+import org.learningcommunities.lifecycle.LifecycleRestClient.JsonList;
+import org.learningcommunities.lifecycle.community.EstablishmentSteps;
 import org.learningcommunities.lifecycle.community.YearOneProcess;
-import org.learningcommunities.lifecycle.recruitment.CommunityOverRest.Answer;
-import org.learningcommunities.lifecycle.recruitment.CommunityOverRest.JsonList;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -24,14 +28,14 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.learningcommunities.lifecycle.LifecycleRestClient.form;
+import static org.learningcommunities.lifecycle.community.EstablishmentSteps.LEADER;
+import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MANAGER;
+import static org.learningcommunities.lifecycle.community.EstablishmentSteps.REGIONS;
+import static org.learningcommunities.lifecycle.community.EstablishmentSteps.SECTORS;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.CONFIRM_COHORT;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.DRAFT_CALL;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.FOLLOW_APPLICATIONS;
-import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.LEADER;
-import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.MANAGER;
-import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.REGIONS;
-import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.SECTORS;
-import static org.learningcommunities.lifecycle.recruitment.CommunityOverRest.form;
 
 /**
  * The call for applications and the cohort, end to end: a community established over REST
@@ -54,7 +58,9 @@ class CallForApplicationsIT {
 	@Autowired
 	private JdbcClient jdbc;
 
-	private CommunityOverRest lifecycle;
+	private LifecycleRestClient client;
+
+	private EstablishmentSteps establishment;
 
 	/** The application's clock is UTC: "today" is UTC's. */
 	private final LocalDate today = LocalDate.now(CallForApplications.ZONE);
@@ -64,7 +70,8 @@ class CallForApplicationsIT {
 		// the engine REST API looks its engine up in a static registry, and other test
 		// classes run their own application in this JVM: make sure it talks to this one
 		ProcessEngines.registerProcessEngine(engine);
-		this.lifecycle = new CommunityOverRest(this.rest);
+		this.client = new LifecycleRestClient(this.rest);
+		this.establishment = new EstablishmentSteps(this.client);
 	}
 
 	@Test
@@ -72,62 +79,63 @@ class CallForApplicationsIT {
 		// given: a community in year one; the leader's call form opens with its
 		// professional field
 		String code = "call-closed-early";
-		this.lifecycle.establish(code);
-		JsonNode draft = this.lifecycle.task(LEADER, code, DRAFT_CALL);
-		JsonNode draftForm = this.lifecycle.formVariables(LEADER, draft.path("id").asText());
+		this.establishment.intoYearOne(code);
+		JsonNode draft = this.client.task(LEADER, code, DRAFT_CALL);
+		JsonNode draftForm = this.client.formVariables(LEADER, draft.path("id").asText());
 		assertThat(draftForm.path("professionalField").path("value").asText()).isEqualTo("Economic development");
 		assertThat(draftForm.path("callRound").path("value").asInt()).isEqualTo(1);
 
 		// when: the leader drafts the call with a deadline two weeks ahead
 		LocalDate deadline = this.today.plusDays(14);
-		assertThat(this.lifecycle.submit(LEADER, draft.path("id").asText(), callForm(deadline)).status())
+		assertThat(this.client.submitTask(LEADER, draft.path("id").asText(), callForm(deadline)).status().value())
 			.isEqualTo(204);
 
 		// then: round 1 is open, and the leader follows it until its deadline
 		assertThat(call(code, 1)).containsEntry("status", "OPEN");
 		assertThat(call(code, 1).get("deadline")).hasToString(deadline.toString());
 		assertThat(call(code, 1).get("opened_at")).isNotNull();
-		JsonNode follow = this.lifecycle.task(LEADER, code, FOLLOW_APPLICATIONS);
-		JsonNode followForm = this.lifecycle.formVariables(LEADER, follow.path("id").asText());
+		JsonNode follow = this.client.task(LEADER, code, FOLLOW_APPLICATIONS);
+		JsonNode followForm = this.client.formVariables(LEADER, follow.path("id").asText());
 		assertThat(followForm.path("applicationsCount").path("value").asInt()).isZero();
 		assertThat(followForm.path(YearOneProcess.CALL_DEADLINE).path("value").asText()).isEqualTo(deadline.toString());
 
 		// when: the leader closes it early, ticking the box only the second time
-		Answer unticked = this.lifecycle.submit(LEADER, follow.path("id").asText(), form("closeCallEarly", false));
-		assertThat(unticked.status()).isEqualTo(400);
+		Answer unticked = this.client.submitTask(LEADER, follow.path("id").asText(), form("closeCallEarly", false));
+		assertThat(unticked.status().value()).isEqualTo(400);
 		assertThat(unticked.message()).contains("closeCallEarly");
 		assertThat(call(code, 1)).containsEntry("status", "OPEN");
-		assertThat(this.lifecycle.submit(LEADER, follow.path("id").asText(), form("closeCallEarly", true)).status())
-			.isEqualTo(204);
+		assertThat(this.client.submitTask(LEADER, follow.path("id").asText(), form("closeCallEarly", true))
+			.status()
+			.value()).isEqualTo(204);
 
 		// then: the call is closed and, with no candidate, the mix check lists the
 		// shortfalls to the leader
 		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
 		assertThat(call(code, 1).get("closed_at")).isNotNull();
-		JsonNode confirm = this.lifecycle.awaitTask(LEADER, code, CONFIRM_COHORT);
-		JsonNode confirmForm = this.lifecycle.formVariables(LEADER, confirm.path("id").asText());
+		JsonNode confirm = awaitTask(code, CONFIRM_COHORT);
+		JsonNode confirmForm = this.client.formVariables(LEADER, confirm.path("id").asText());
 		assertThat(confirmForm.path("cohortShortfalls").path("value").asText()).contains(FEWER_THAN_30,
 				"Well below the target size", "Fewer women than agreed", "Fewer men than agreed",
 				"An agreed region has no member", "An agreed sector has no member");
 		assertThat(confirmForm.path("cohortSummary").path("value").asText()).contains("Admitted: 0");
 
 		// when: the leader reopens recruitment
-		this.lifecycle.complete(LEADER, code, CONFIRM_COHORT,
+		this.client.complete(LEADER, code, CONFIRM_COHORT,
 				form(YearOneProcess.COHORT_DECISION, "reopen", "cohortNotes", "Reach the Arab authorities"));
 
 		// then: the check is recorded, and round 2 opens with the previous call to revise
 		assertThat(cohortCheck(code, 1)).containsEntry("decision", "REOPENED")
 			.containsEntry("admitted_count", 0)
 			.containsEntry("decided_by", LEADER);
-		JsonNode secondDraft = this.lifecycle.task(LEADER, code, DRAFT_CALL);
-		JsonNode secondForm = this.lifecycle.formVariables(LEADER, secondDraft.path("id").asText());
+		JsonNode secondDraft = this.client.task(LEADER, code, DRAFT_CALL);
+		JsonNode secondForm = this.client.formVariables(LEADER, secondDraft.path("id").asText());
 		assertThat(secondForm.path("callRound").path("value").asInt()).isEqualTo(2);
 		assertThat(secondForm.path("callText").path("value").asText()).isEqualTo(callForm(deadline).get("callText"));
 		assertThat(secondForm.path("reopenReason").path("value").asText()).contains(FEWER_THAN_30,
 				"Reach the Arab authorities");
-		assertThat(
-				this.lifecycle.submit(LEADER, secondDraft.path("id").asText(), callForm(deadline.plusDays(7))).status())
-			.isEqualTo(204);
+		assertThat(this.client.submitTask(LEADER, secondDraft.path("id").asText(), callForm(deadline.plusDays(7)))
+			.status()
+			.value()).isEqualTo(204);
 		assertThat(call(code, 2)).containsEntry("status", "OPEN");
 		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
 	}
@@ -136,30 +144,30 @@ class CallForApplicationsIT {
 	void deadlineNotAfterTodayIsRefusedNamingTheField() {
 		// given: a community in year one
 		String code = "call-deadline-refused";
-		this.lifecycle.establish(code);
-		String draftId = this.lifecycle.task(LEADER, code, DRAFT_CALL).path("id").asText();
+		this.establishment.intoYearOne(code);
+		String draftId = this.client.task(LEADER, code, DRAFT_CALL).path("id").asText();
 
 		// when: the leader sends a deadline in the past, then today
-		Answer past = this.lifecycle.submit(LEADER, draftId, callForm(this.today.minusDays(1)));
-		Answer today = this.lifecycle.submit(LEADER, draftId, callForm(this.today));
+		Answer past = this.client.submitTask(LEADER, draftId, callForm(this.today.minusDays(1)));
+		Answer today = this.client.submitTask(LEADER, draftId, callForm(this.today));
 
 		// then: both are refused naming the field; no call is stored and the task stays
 		// open
-		assertThat(past.status()).isEqualTo(400);
+		assertThat(past.status().value()).isEqualTo(400);
 		assertThat(past.message()).contains("field '" + YearOneProcess.CALL_DEADLINE + "' must be after today");
-		assertThat(today.status()).isEqualTo(400);
+		assertThat(today.status().value()).isEqualTo(400);
 		assertThat(today.message()).contains(YearOneProcess.CALL_DEADLINE);
 		assertThat(calls(code)).isZero();
-		assertThat(this.lifecycle.task(LEADER, code, DRAFT_CALL).path("id").asText()).isEqualTo(draftId);
+		assertThat(this.client.task(LEADER, code, DRAFT_CALL).path("id").asText()).isEqualTo(draftId);
 	}
 
 	@Test
 	void callClosesByItselfWhenItsDeadlinePasses() {
 		// given: a call published with a deadline ten days ahead
 		String code = "call-deadline-passed";
-		this.lifecycle.establish(code);
+		this.establishment.intoYearOne(code);
 		LocalDate deadline = this.today.plusDays(10);
-		this.lifecycle.complete(LEADER, code, DRAFT_CALL, callForm(deadline));
+		this.client.complete(LEADER, code, DRAFT_CALL, callForm(deadline));
 
 		// then: its timer is due at the end of the deadline day in Israel
 		JsonNode timer = deadlineTimer(code);
@@ -167,14 +175,14 @@ class CallForApplicationsIT {
 			.isEqualTo(deadline.plusDays(1).atStartOfDay(CallForApplications.ZONE).toInstant());
 
 		// when: time passes (the project manager runs the due timer job)
-		Answer executed = this.lifecycle.post(MANAGER, "/engine-rest/job/" + timer.path("id").asText() + "/execute",
-				null);
+		Answer executed = this.client.post(MANAGER, "/engine-rest/job/" + timer.path("id").asText() + "/execute",
+				Map.of());
 
 		// then: the call is closed and the leader is asked to confirm the cohort
-		assertThat(executed.status()).as("timer job executed: %s", executed).isEqualTo(204);
+		assertThat(executed.status().value()).as("timer job executed: %s", executed).isEqualTo(204);
 		assertThat(call(code, 1)).containsEntry("status", "CLOSED");
-		assertThat(this.lifecycle.tasks(LEADER, code, FOLLOW_APPLICATIONS)).isEmpty();
-		this.lifecycle.awaitTask(LEADER, code, CONFIRM_COHORT);
+		assertThat(this.client.tasks(LEADER, code, FOLLOW_APPLICATIONS)).isEmpty();
+		awaitTask(code, CONFIRM_COHORT);
 	}
 
 	@Test
@@ -182,29 +190,29 @@ class CallForApplicationsIT {
 		// given: a published call, and 32 members admitted from it: half women, every
 		// agreed region and sector, all above the minimum seniority
 		String code = "call-balanced-cohort";
-		this.lifecycle.establish(code);
-		this.lifecycle.complete(LEADER, code, DRAFT_CALL, callForm(this.today.plusDays(14)));
+		this.establishment.intoYearOne(code);
+		this.client.complete(LEADER, code, DRAFT_CALL, callForm(this.today.plusDays(14)));
 		admit(code, 32);
 
 		// when: the leader closes the call
-		this.lifecycle.complete(LEADER, code, FOLLOW_APPLICATIONS, form("closeCallEarly", true));
+		this.client.complete(LEADER, code, FOLLOW_APPLICATIONS, form("closeCallEarly", true));
 
 		// then: the mix check finds no shortfall
-		JsonNode confirm = this.lifecycle.awaitTask(LEADER, code, CONFIRM_COHORT);
-		JsonNode confirmForm = this.lifecycle.formVariables(LEADER, confirm.path("id").asText());
+		JsonNode confirm = awaitTask(code, CONFIRM_COHORT);
+		JsonNode confirmForm = this.client.formVariables(LEADER, confirm.path("id").asText());
 		assertThat(confirmForm.path("cohortShortfalls").path("value").asText()).isEqualTo("אין · none");
 		assertThat(confirmForm.path("cohortSummary").path("value").asText()).contains("Admitted: 32",
 				"Women: 50%, גברים · Men: 50%");
 		assertThat(cohortCheck(code, 1)).containsEntry("admitted_count", 32).containsEntry("shortfalls", null);
 
 		// when: the leader confirms the cohort
-		this.lifecycle.complete(LEADER, code, CONFIRM_COHORT, form(YearOneProcess.COHORT_DECISION, "confirm"));
+		this.client.complete(LEADER, code, CONFIRM_COHORT, form(YearOneProcess.COHORT_DECISION, "confirm"));
 
 		// then: the decision is recorded and the leader chooses the forums among the
 		// admitted members
 		assertThat(cohortCheck(code, 1)).containsEntry("decision", "CONFIRMED");
-		JsonNode forums = this.lifecycle.task(LEADER, code, YearOneProcess.CHOOSE_FORUMS);
-		JsonNode forumsForm = this.lifecycle.formVariables(LEADER, forums.path("id").asText());
+		JsonNode forums = this.client.task(LEADER, code, YearOneProcess.CHOOSE_FORUMS);
+		JsonNode forumsForm = this.client.formVariables(LEADER, forums.path("id").asText());
 		List<String> admitted = this.jdbc
 			.sql("select id from lc_candidate where community_id = ? and status = 'ADMITTED' order by id")
 			.param(communityId(code))
@@ -217,24 +225,24 @@ class CallForApplicationsIT {
 		// who is not a member, the form is refused naming the field
 		String committee = "Dana Levi · Ministry of Interior\nRon Cohen · Rashi Foundation\nAvi Sasson · ULAI\n"
 				+ "Noa Mizrahi · Council of Regional Councils\nYael Peretz · Joint";
-		Answer tooFew = this.lifecycle.submit(LEADER, forums.path("id").asText(),
+		Answer tooFew = this.client.submitTask(LEADER, forums.path("id").asText(),
 				form("leadingCore", new JsonList(admitted.subList(0, 4)), "advisoryCommittee",
 						committee + "\nOne · More\nTwo · More\nThree · More"));
-		assertThat(tooFew.status()).isEqualTo(400);
+		assertThat(tooFew.status().value()).isEqualTo(400);
 		assertThat(tooFew.message()).contains("leadingCore", "advisoryCommittee");
-		Answer stranger = this.lifecycle.submit(LEADER, forums.path("id").asText(),
+		Answer stranger = this.client.submitTask(LEADER, forums.path("id").asText(),
 				form("leadingCore",
 						new JsonList(
 								List.of(admitted.get(0), admitted.get(1), admitted.get(2), admitted.get(3), "999999")),
 						"advisoryCommittee", committee));
-		assertThat(stranger.status()).isEqualTo(400);
+		assertThat(stranger.status().value()).isEqualTo(400);
 		assertThat(stranger.message()).contains("leadingCore", "admitted members");
 
 		// when: the leader chooses six members and five advisers, and records the first
 		// meeting
-		this.lifecycle.complete(LEADER, code, YearOneProcess.CHOOSE_FORUMS,
+		this.client.complete(LEADER, code, YearOneProcess.CHOOSE_FORUMS,
 				form("leadingCore", new JsonList(admitted.subList(0, 6)), "advisoryCommittee", committee));
-		this.lifecycle.complete(LEADER, code, YearOneProcess.RECORD_FIRST_MEETING,
+		this.client.complete(LEADER, code, YearOneProcess.RECORD_FIRST_MEETING,
 				form("heldOn", this.today.toString(), "topicRanking", "Income-producing assets\nLocal business",
 						"chosenTopics", "Income-producing assets\nLocal business\nGrowth engines", "learningNorms",
 						"Confidentiality; everyone teaches, everyone learns"));
@@ -249,7 +257,7 @@ class CallForApplicationsIT {
 			.param(communityId(code))
 			.query(String.class)
 			.single()).contains("Growth engines");
-		this.lifecycle.task(LEADER, code, "lay-out-syllabus");
+		this.client.task(LEADER, code, "lay-out-syllabus");
 	}
 
 	/** A valid draft-call form with the given deadline day. */
@@ -288,13 +296,13 @@ class CallForApplicationsIT {
 	 * the project manager sees it.
 	 */
 	private JsonNode deadlineTimer(String code) {
-		JsonNode years = this.lifecycle
+		JsonNode years = this.client
 			.get(MANAGER,
 					"/engine-rest/process-instance?processDefinitionKey=" + YearOneProcess.RECRUITMENT + "&businessKey="
 							+ code)
 			.body();
 		assertThat(years).as("recruitment instances of %s", code).hasSize(1);
-		JsonNode jobs = this.lifecycle
+		JsonNode jobs = this.client
 			.get(MANAGER,
 					"/engine-rest/job?processInstanceId=" + years.get(0).path("id").asText() + "&activityId="
 							+ YearOneProcess.CALL_DEADLINE_PASSED)
@@ -326,6 +334,18 @@ class CallForApplicationsIT {
 
 	private long communityId(String code) {
 		return this.jdbc.sql("select id from lc_community where code = ?").param(code).query(Long.class).single();
+	}
+
+	/**
+	 * The leader's one open task with the key, once it is there: for a task that follows
+	 * a job the job executor runs (recruitment's count of the open admissions).
+	 */
+	private JsonNode awaitTask(String code, String taskKey) {
+		Awaitility.await(taskKey + " of " + code)
+			.atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !this.client.tasks(LEADER, code, taskKey).isEmpty());
+		return this.client.task(LEADER, code, taskKey);
 	}
 
 }

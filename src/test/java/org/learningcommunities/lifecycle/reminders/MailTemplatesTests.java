@@ -77,10 +77,9 @@ class MailTemplatesTests {
 	}
 
 	@Test
-	void taskNamesAndDatesFollowTheLanguage() {
-		assertThat(this.templates.word("mail.task.screen-candidate", "Screen candidate", "he"))
-			.isEqualTo("מיון מועמד/ת");
-		assertThat(this.templates.word("mail.task.no-such-task", "No such task", "he")).isEqualTo("No such task");
+	void wordsAndDatesFollowTheLanguage() {
+		assertThat(this.templates.word("mail.meeting.online", "online", "he")).isEqualTo("מקוון");
+		assertThat(this.templates.word("mail.no-such-word", "No such word", "he")).isEqualTo("No such word");
 		assertThat(this.templates.date(java.time.LocalDate.of(2026, 12, 10), "en")).isEqualTo("December 10, 2026");
 		assertThat(this.templates.date(java.time.LocalDate.of(2026, 12, 10), "he")).contains("2026", "10");
 	}

@@ -155,7 +155,7 @@ class PostgresSchemaIT {
 		assertThat(mapNeeds.path("processDefinitionId").asText()).startsWith(EstablishmentProcess.KEY + ":");
 		JsonNode community = this.client.community(MANAGER, code);
 		assertThat(community.path("stage").asText()).isEqualTo("ESTABLISHMENT");
-		assertThat(community.path("currentStep").asText()).isEqualTo("Map the needs in the field");
+		assertThat(community.path("currentStep").asText()).isEqualTo("מיפוי הצרכים בשטח / Map the needs in the field");
 		assertThat(community.path("openTasks").asInt()).isOne();
 	}
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -73,6 +75,9 @@ class ProcessModelRulesTest {
 
 	/** A bean by its name, nothing else: {@code ${screenCandidateDelegate}}. */
 	private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{[a-z][A-Za-z0-9]*}");
+
+	/** A letter of the Hebrew alphabet. */
+	private static final Pattern HEBREW = Pattern.compile("[\\u05D0-\\u05EA]");
 
 	private static final String BUSINESS_KEY = "#{execution.processBusinessKey}";
 
@@ -158,6 +163,24 @@ class ProcessModelRulesTest {
 					violations.add(name + " has camunda:formRef " + task.getCamundaFormRef() + ", not its task key");
 				}
 				checkFormRef(name, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), violations);
+			}
+		});
+	}
+
+	@Test
+	void userTasksAndProcessesAreNamedInHebrewThenEnglish() {
+		Map<String, String> nameOfTaskKey = new HashMap<>();
+		assertRule((model, violations) -> {
+			for (Process process : model.all(Process.class)) {
+				checkBilingualName(model + ": process " + process.getId(), process.getName(), violations);
+			}
+			for (UserTask task : model.all(UserTask.class)) {
+				checkBilingualName(model + ": user task " + task.getId(), task.getName(), violations);
+				String earlier = nameOfTaskKey.putIfAbsent(task.getId(), task.getName());
+				if (earlier != null && !earlier.equals(task.getName())) {
+					violations.add(model + ": user task " + task.getId() + " is named \"" + task.getName()
+							+ "\", elsewhere \"" + earlier + "\"");
+				}
 			}
 		});
 	}
@@ -335,6 +358,22 @@ class ProcessModelRulesTest {
 
 	private static boolean isBean(String expression) {
 		return expression != null && BEAN_EXPRESSION.matcher(expression).matches();
+	}
+
+	/**
+	 * Tasklist and Cockpit show a model's names as they are, so they carry both languages
+	 * as the form labels do: Hebrew first, then {@link BilingualNames#SEPARATOR}, then
+	 * English.
+	 */
+	private static void checkBilingualName(String element, String name, List<String> violations) {
+		if (isBlank(name) || !name.contains(BilingualNames.SEPARATOR)) {
+			violations.add(element + " is not named \"עברית / English\": " + name);
+			return;
+		}
+		if (!HEBREW.matcher(BilingualNames.hebrew(name)).find()
+				|| HEBREW.matcher(BilingualNames.english(name)).find()) {
+			violations.add(element + " has no Hebrew half before the English one: " + name);
+		}
 	}
 
 	private static boolean isBlank(String value) {

@@ -150,6 +150,8 @@ class TasklistBrowserIT {
 			board.openCommunity(code);
 			assertThat(browser.visible(By.tagName("h1")).getText()).contains(code);
 			WebElement link = browser.visible(BoardPage.taskLink(gateId));
+			// the English half of "חתימה על שער השלב / Sign the stage gate" on an English
+			// page
 			assertThat(link.getText()).isEqualTo("Sign the stage gate");
 			browser.screenshot("manager-5-community-page");
 
@@ -201,7 +203,8 @@ class TasklistBrowserIT {
 
 			// the task's Camunda Form reads right to left, its validation in Hebrew
 			tasklist.chooseFilter(LEADERS_OWN_FILTER);
-			tasklist.chooseTask("Map the needs in the field");
+			// Tasklist shows the model's name whole, Hebrew first
+			tasklist.chooseTask("מיפוי הצרכים בשטח / Map the needs in the field");
 			WebElement label = browser.text("מקורות הנתונים · Data sources");
 			assertThat(browser.direction(label)).isEqualTo("rtl");
 			assertThat(browser.direction(browser.visible(Browser.field("מקורות הנתונים · Data sources"))))

@@ -1,0 +1,49 @@
+package org.learningcommunities.lifecycle.system;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Splitting a model's "עברית / English" name into the half a page, a mail or a feed
+ * shows.
+ */
+class BilingualNamesTests {
+
+	private static final String DRAFT_GOALS = "ניסוח מטרות ויעדים / Draft goals and targets";
+
+	@Test
+	void hebrewReadsTheHalfBeforeTheSeparatorAndEnglishTheHalfAfterIt() {
+		assertThat(BilingualNames.hebrew(DRAFT_GOALS)).isEqualTo("ניסוח מטרות ויעדים");
+		assertThat(BilingualNames.english(DRAFT_GOALS)).isEqualTo("Draft goals and targets");
+	}
+
+	@Test
+	void theLanguageChoosesTheHalfAndAnyOtherLanguageReadsEnglish() {
+		assertThat(BilingualNames.in(DRAFT_GOALS, "he")).isEqualTo("ניסוח מטרות ויעדים");
+		assertThat(BilingualNames.in(DRAFT_GOALS, "en")).isEqualTo("Draft goals and targets");
+		assertThat(BilingualNames.in(DRAFT_GOALS, "fr")).isEqualTo("Draft goals and targets");
+		assertThat(BilingualNames.in(DRAFT_GOALS, Locale.forLanguageTag("he"))).isEqualTo("ניסוח מטרות ויעדים");
+		assertThat(BilingualNames.in(DRAFT_GOALS, Locale.ENGLISH)).isEqualTo("Draft goals and targets");
+	}
+
+	@Test
+	void slashOfAWordForBothGendersIsNotTheSeparator() {
+		String screen = "מיון מועמד/ת / Screen candidate";
+
+		assertThat(BilingualNames.hebrew(screen)).isEqualTo("מיון מועמד/ת");
+		assertThat(BilingualNames.english(screen)).isEqualTo("Screen candidate");
+		assertThat(BilingualNames.in("מיון מועמד/ת", "en")).as("no separator: the whole name")
+			.isEqualTo("מיון מועמד/ת");
+	}
+
+	@Test
+	void nameWithoutASeparatorIsShownWholeInBothLanguages() {
+		assertThat(BilingualNames.in("Plan meeting", "he")).isEqualTo("Plan meeting");
+		assertThat(BilingualNames.in("Plan meeting", "en")).isEqualTo("Plan meeting");
+		assertThat(BilingualNames.in(null, "he")).isNull();
+	}
+
+}
