@@ -42,24 +42,30 @@ public final class YearOneProcess {
 
 	public static final String CLOSE_CALL = "close-call";
 
+	/**
+	 * The embedded subprocess where recruitment waits for its open admissions: entering
+	 * it subscribes to {@link #ADMISSION_DECIDED} (its interrupting boundary event) and
+	 * only then, in a job of its own, counts (ADR 0023).
+	 */
+	public static final String AWAITING_ADMISSIONS = "awaiting-admissions";
+
+	/** Asynchronous (asyncBefore): counts after the subscription is committed. */
 	public static final String COUNT_OPEN_ADMISSIONS = "count-open-admissions";
 
 	/** The gateway "Every admission decided?". */
 	public static final String ADMISSIONS_DECIDED = "admissions-decided";
 
 	/**
-	 * The message catch event and the message name: recruitment correlates it, by the
-	 * community's business key, whenever a candidate is decided (screened out, admitted,
-	 * declined, withdrawn).
+	 * The message boundary event of {@link #AWAITING_ADMISSIONS} and the message name:
+	 * each candidate's admission correlates it, by the community's business key, from a
+	 * job after the candidate is decided (screened out, admitted, declined, withdrawn).
 	 */
 	public static final String ADMISSION_DECIDED = "admission-decided";
 
-	/** The event-based gateway where recruitment waits for its open admissions. */
-	public static final String ADMISSION_DECIDED_OR_RECOUNT = "admission-decided-or-recount";
-
 	/**
-	 * The hourly timer that counts the open admissions again: a decision that raced the
-	 * count is seen within the hour.
+	 * The hourly timer that counts the open admissions again, where recruitment waits
+	 * inside {@link #AWAITING_ADMISSIONS}: a safety net for a status changed outside the
+	 * processes.
 	 */
 	public static final String RECOUNT_ADMISSIONS = "recount-admissions";
 

@@ -17,6 +17,16 @@ public final class CandidateAdmissionProcess {
 
 	public static final String CANDIDATE_ADMITTED = "candidate-admitted";
 
+	/**
+	 * The message throw events that announce {@link #ADMISSION_DECIDED}, each
+	 * asynchronous: from a job after the decision is committed (ADR 0023).
+	 */
+	public static final String ADMISSION_DECIDED_ADMITTED = "admission-decided-admitted";
+
+	public static final String ADMISSION_DECIDED_NOT_ADMITTED = "admission-decided-not-admitted";
+
+	public static final String ADMISSION_DECIDED_WITHDRAWN = "admission-decided-withdrawn";
+
 	public static final String NOTIFY_ADMISSION = "notify-admission";
 
 	public static final String NOTIFY_DECLINE = "notify-decline";
@@ -64,8 +74,8 @@ public final class CandidateAdmissionProcess {
 
 	/**
 	 * Message sent to every process of the community each time a candidate is decided
-	 * (screened out, admitted, declined, withdrawn): year one waits on it for the last
-	 * admission. Nobody need be waiting.
+	 * (screened out, admitted, declined, withdrawn), from a job after the decision is
+	 * committed: recruitment waits on it for the last admission. Nobody need be waiting.
 	 */
 	public static final String ADMISSION_DECIDED = "admission-decided";
 

@@ -165,8 +165,8 @@ public class RecruitmentService {
 		}
 		this.candidates.insertScreening(candidate.id(), decision, notes, task.userId(), this.clock.instant());
 		if (screenedOut) {
+			// announced by candidate-admission's job once this is committed (ADR 0023)
 			this.candidates.updateStatus(candidate.id(), CandidateStatus.SCREENED_OUT, notes, this.clock.instant());
-			admissionDecided(task.communityCode());
 		}
 		else {
 			this.candidates.updateStatus(candidate.id(), CandidateStatus.INTERVIEW, null, null);
@@ -200,7 +200,7 @@ public class RecruitmentService {
 				form.integer("interviewScore"), decision, task.userId(), this.clock.instant());
 		this.candidates.updateStatus(candidate.id(), admitted ? CandidateStatus.ADMITTED : CandidateStatus.DECLINED,
 				null, this.clock.instant());
-		admissionDecided(task.communityCode());
+		// announced by candidate-admission's job once this is committed (ADR 0023)
 		log.info("Candidate {} of community {} interviewed: {}", candidate.id(), task.communityCode(), decision);
 		return Map.of(ADMISSION_DECISION, decision);
 	}
@@ -257,33 +257,44 @@ public class RecruitmentService {
 				.correlateWithResult());
 		}
 		else {
+			// an admitted candidate whose admission has ended: no job of theirs is left
+			// to
+			// announce it; their leaving changes no open admission, so a recruitment
+			// still waiting has nothing to count again and the message is a courtesy
 			recordWithdrawal(code, candidateId);
+			announceAdmissionDecided(code);
 		}
 	}
 
-	/** Records that the candidate withdrew (the reason, if any, was stored before). */
+	/**
+	 * Records that the candidate withdrew (the reason, if any, was stored before); the
+	 * withdrawal is announced by candidate-admission's next job.
+	 */
 	public void recordWithdrawal(String code, long candidateId) {
 		Candidate candidate = candidateOf(community(code), candidateId);
 		this.candidates.updateStatus(candidateId, CandidateStatus.WITHDRAWN, candidate.statusReason(),
 				this.clock.instant());
-		admissionDecided(code);
 		log.info("Candidate {} of community {} withdrew", candidateId, code);
 	}
 
-	// helpers
-	// ----------------------------------------------------------------------------------------------------
-
 	/**
 	 * Tells the community's processes that one more candidate is decided; nobody need be
-	 * waiting.
+	 * waiting. Called from candidate-admission's job after the decision was committed,
+	 * never in the decision's own transaction: a recruitment that subscribes meanwhile
+	 * counts after the decision and sees it (ADR 0023). A recruitment changed at the same
+	 * moment by another transaction fails this call on optimistic locking; the job is
+	 * retried.
 	 */
-	private void admissionDecided(String code) {
+	public void announceAdmissionDecided(String code) {
 		int moved = this.asApplication.call(() -> this.runtime.createMessageCorrelation(ADMISSION_DECIDED)
 			.processInstanceBusinessKey(code)
 			.correlateAllWithResult()
 			.size());
 		log.debug("Admission decided in community {}: {} waiting process(es) told", code, moved);
 	}
+
+	// helpers
+	// ----------------------------------------------------------------------------------------------------
 
 	private Community community(String code) {
 		return this.communities.findByCode(code)

@@ -10,7 +10,8 @@
  * {@code community-mix-check}, and confirmed by the leader or reopened for another round
  * ({@code lc_cohort_check}). Answers the public {@code POST
  * /api/communities/{code}/applications}. Each time a candidate is decided it tells the
- * community's processes with the message {@code admission-decided}, on which
- * {@code year-one} (whose model and constants belong to the community capability) waits.
+ * community's processes with the message {@code admission-decided}, from a job after the
+ * decision is committed, on which {@code recruitment} (whose model and constants belong
+ * to the community capability) waits (ADR 0023).
  */
 package org.learningcommunities.lifecycle.recruitment;

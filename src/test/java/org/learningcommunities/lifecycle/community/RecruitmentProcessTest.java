@@ -4,6 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.learningcommunities.lifecycle.community.ProcessTestSupport.CODE;
@@ -129,14 +137,16 @@ class RecruitmentProcessTest {
 		this.steps.draftCall(recruitment);
 		this.steps.followApplications(recruitment);
 		this.steps.closeCallEarly(recruitment);
-		assertThat(recruitment).isWaitingAtExactly(YearOneProcess.ADMISSION_DECIDED_OR_RECOUNT)
+		assertThat(recruitment)
+			.isWaitingAtExactly(YearOneProcess.AWAITING_ADMISSIONS, YearOneProcess.RECOUNT_ADMISSIONS)
 			.hasNotPassed(MEASURE_COHORT);
 
 		// when: the first candidate is decided
 		this.steps.admissionDecided(recruitment);
 
 		// then: one is still open, so recruitment waits for the next decision
-		assertThat(recruitment).isWaitingAtExactly(YearOneProcess.ADMISSION_DECIDED_OR_RECOUNT)
+		assertThat(recruitment)
+			.isWaitingAtExactly(YearOneProcess.AWAITING_ADMISSIONS, YearOneProcess.RECOUNT_ADMISSIONS)
 			.hasNotPassed(MEASURE_COHORT);
 
 		// when: the second candidate is decided
@@ -151,7 +161,7 @@ class RecruitmentProcessTest {
 	}
 
 	@Test
-	void decisionThatRacedTheCountIsSeenAtTheHourlyRecount() {
+	void decisionMadeOutsideTheProcessesIsSeenAtTheHourlyRecount() {
 		// given: when the call closes one candidate is still open
 		this.steps.openAdmissions.addAll(List.of(1, 0));
 		this.steps.cohorts.add(balancedCohort());
@@ -159,21 +169,107 @@ class RecruitmentProcessTest {
 		this.steps.draftCall(recruitment);
 		this.steps.followApplications(recruitment);
 		this.steps.closeCallEarly(recruitment);
-		assertThat(recruitment).isWaitingAtExactly(YearOneProcess.ADMISSION_DECIDED_OR_RECOUNT);
+		assertThat(recruitment).isWaitingAtExactly(YearOneProcess.AWAITING_ADMISSIONS,
+				YearOneProcess.RECOUNT_ADMISSIONS);
 		Job recount = jobQuery().processInstanceId(recruitment.getId())
 			.activityId(YearOneProcess.RECOUNT_ADMISSIONS)
 			.singleResult();
 		assertThat(recount.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofMinutes(59))));
 
-		// when: that candidate was decided while recruitment counted (its message found
-		// nobody), and the hour passes
+		// when: that candidate was decided without an announcement (a status changed in
+		// the database by hand), and the hour passes
 		execute(recount);
+		this.steps.countAdmissions(recruitment);
 
 		// then: the count finds every admission decided, and the cohort is checked
 		assertThat(recruitment).isWaitingAtExactly(CONFIRM_COHORT)
 			.hasPassedInOrder(COUNT_OPEN_ADMISSIONS, YearOneProcess.RECOUNT_ADMISSIONS, COUNT_OPEN_ADMISSIONS,
 					MEASURE_COHORT)
 			.hasNotPassed(ADMISSION_DECIDED);
+	}
+
+	/**
+	 * The race of two decisions: the first decision's message woke the recruitment, and
+	 * while its job counts (and reads one admission still open), the second candidate is
+	 * decided in another transaction that commits before the count's transaction does.
+	 * Neither transaction sees the other's writes (read committed): the count misses the
+	 * second decision, and the second decision's message must not miss the recruitment.
+	 * Nothing but jobs that are due now runs after it: the hourly recount must not be
+	 * needed.
+	 */
+	@Test
+	void decisionTakenWhileTheRecruitmentCountsIsNotLost() throws Exception {
+		// given: two candidates open when the call closes; the first is decided
+		this.steps.openAdmissions.addAll(List.of(2, 1, 0));
+		this.steps.cohorts.add(balancedCohort());
+		ProcessInstance recruitment = startRecruitment();
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+		this.steps.closeCallEarly(recruitment);
+		assertThat(runtimeService().createMessageCorrelation(ADMISSION_DECIDED)
+			.processInstanceBusinessKey(CODE)
+			.correlateAllWithResult()).hasSize(1);
+
+		// when: the recruitment's job counts (one still open), and before it commits the
+		// second candidate is decided and announced in a transaction of its own
+		CountDownLatch counted = new CountDownLatch(1);
+		CountDownLatch decided = new CountDownLatch(1);
+		this.steps.whileCounting = () -> {
+			this.steps.whileCounting = () -> {
+			};
+			counted.countDown();
+			await(decided);
+		};
+		Job counting = continuationOf(recruitment);
+		ExecutorService node = Executors.newSingleThreadExecutor();
+		Future<?> countingJob = node.submit(() -> {
+			// Mocks are per thread: the other node resolves the same fakes
+			this.steps.registerFakes();
+			try {
+				managementService().executeJob(counting.getId());
+			}
+			catch (OptimisticLockingException ex) {
+				// the decision changed the recruitment first: the job is retried
+			}
+			finally {
+				Mocks.reset();
+			}
+		});
+		try {
+			await(counted);
+			runtimeService().createMessageCorrelation(ADMISSION_DECIDED)
+				.processInstanceBusinessKey(CODE)
+				.correlateAllWithResult();
+			decided.countDown();
+			countingJob.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			decided.countDown();
+			node.shutdownNow();
+		}
+		// every job due now runs (the job executor would), the hourly timer does not
+		for (Job due = continuationOf(recruitment); due != null; due = continuationOf(recruitment)) {
+			execute(due);
+		}
+
+		// then: the second decision was seen and the cohort is checked, though no timer
+		// ran (the hourly recount was never executed)
+		assertThat(recruitment).isWaitingAtExactly(CONFIRM_COHORT).hasPassed(MEASURE_COHORT, CHECK_MIX);
+	}
+
+	/** The recruitment's async continuation due now (not a timer), or null. */
+	private static Job continuationOf(ProcessInstance recruitment) {
+		return jobQuery().processInstanceId(recruitment.getId()).messages().singleResult();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).as("the other transaction got there").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -71,6 +71,13 @@ final class RecruitmentSteps {
 	/** The open admissions "Count open admissions" finds, one per call. */
 	final Deque<Integer> openAdmissions = new ArrayDeque<>();
 
+	/**
+	 * Runs inside "Count open admissions", after the count was read and before its
+	 * transaction commits: where a test lets another transaction act.
+	 */
+	volatile Runnable whileCounting = () -> {
+	};
+
 	/** The cohorts "Measure the cohort" finds, one per call. */
 	final Deque<Map<String, Object>> cohorts = new ArrayDeque<>();
 
@@ -84,6 +91,7 @@ final class RecruitmentSteps {
 		Mocks.register("countOpenAdmissionsDelegate", (JavaDelegate) (execution) -> {
 			this.journal.add(COUNT_OPEN_ADMISSIONS);
 			execution.setVariable(OPEN_ADMISSIONS, this.openAdmissions.remove());
+			this.whileCounting.run();
 		});
 		Mocks.register("measureCohortDelegate", (JavaDelegate) (execution) -> {
 			this.journal.add(MEASURE_COHORT);
@@ -117,20 +125,26 @@ final class RecruitmentSteps {
 		assertThat(jobDueDate(recruitment, CALL_DEADLINE_PASSED)).hasSameTimeAs(this.deadline);
 	}
 
-	/** The leader completes "Follow the applications" before the deadline. */
+	/**
+	 * The leader completes "Follow the applications" before the deadline; the open
+	 * admissions are counted in the job that follows.
+	 */
 	void closeCallEarly(ProcessInstance recruitment) {
 		assertThat(recruitment).isWaitingAtExactly(FOLLOW_APPLICATIONS);
 		complete(task(recruitment));
+		countAdmissions(recruitment);
 	}
 
-	/** The call's deadline passes. */
+	/** The call's deadline passes; the open admissions are counted in the next job. */
 	void deadlinePasses(ProcessInstance recruitment) {
 		executeJobOf(recruitment, CALL_DEADLINE_PASSED);
+		countAdmissions(recruitment);
 	}
 
 	/**
-	 * A candidate's admission is decided: recruitment correlates the message by business
-	 * key, and counting again runs in its own job.
+	 * A candidate's admission is decided: its announcement correlates the message by
+	 * business key, the recruitment's wait starts again, and counting again runs in its
+	 * own job.
 	 */
 	void admissionDecided(ProcessInstance recruitment) {
 		int woken = runtimeService().createMessageCorrelation(ADMISSION_DECIDED)
@@ -138,7 +152,20 @@ final class RecruitmentSteps {
 			.correlateAllWithResult()
 			.size();
 		assertThat(woken).isEqualTo(1);
-		executeJobOf(recruitment, ADMISSION_DECIDED);
+		countAdmissions(recruitment);
+	}
+
+	/**
+	 * Runs the job of "Count open admissions": it starts only once the recruitment waits
+	 * for admission-decided.
+	 */
+	void countAdmissions(ProcessInstance recruitment) {
+		assertThat(recruitment).isWaitingAt(COUNT_OPEN_ADMISSIONS);
+		assertThat(runtimeService().createEventSubscriptionQuery()
+			.processInstanceId(recruitment.getId())
+			.eventName(ADMISSION_DECIDED)
+			.count()).as("subscribed to %s before counting", ADMISSION_DECIDED).isOne();
+		executeJobOf(recruitment, COUNT_OPEN_ADMISSIONS);
 	}
 
 	void confirmCohort(ProcessInstance recruitment, String decision) {

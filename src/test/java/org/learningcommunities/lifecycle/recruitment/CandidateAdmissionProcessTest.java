@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,16 +24,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.invocation.InvocationOnMock;
 import org.learningcommunities.lifecycle.identity.Groups;
 import org.learningcommunities.lifecycle.reminders.ReminderSchedule;
 import org.learningcommunities.lifecycle.reminders.ReminderTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -50,6 +54,9 @@ import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionPr
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.FOLLOW_UP_OVERDUE_TASK;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.OVERDUE_TASK_FOLLOWED_UP;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_ADMIT;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_DECIDED_ADMITTED;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_DECIDED_NOT_ADMITTED;
+import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_DECIDED_WITHDRAWN;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_DECISION;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.ADMISSION_DECLINE;
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.APPLICATION_RECEIVED;
@@ -72,6 +79,7 @@ import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionPr
 import static org.learningcommunities.lifecycle.recruitment.CandidateAdmissionProcess.SCREEN_CANDIDATE;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -106,6 +114,11 @@ class CandidateAdmissionProcessTest {
 
 	private final RecordWithdrawalDelegate recordWithdrawal = mock(RecordWithdrawalDelegate.class);
 
+	private final AnnounceAdmissionDecidedDelegate announce = mock(AnnounceAdmissionDecidedDelegate.class);
+
+	/** Where admission-decided was announced from, in order. */
+	private final List<String> announcedFrom = new ArrayList<>();
+
 	private final JavaDelegate sendReminder = mock(JavaDelegate.class);
 
 	private final JavaDelegate sendEscalation = mock(JavaDelegate.class);
@@ -131,6 +144,8 @@ class CandidateAdmissionProcessTest {
 			.execute(any());
 		Mocks.register("notifyCandidateDelegate", this.notifyCandidate);
 		Mocks.register("recordWithdrawalDelegate", this.recordWithdrawal);
+		doAnswer(this::recordAnnouncement).when(this.announce).execute(any());
+		Mocks.register("announceAdmissionDecidedDelegate", this.announce);
 		Mocks.register("sendReminderDelegate", this.sendReminder);
 		Mocks.register("sendEscalationDelegate", this.sendEscalation);
 		Mocks.register("reminderSchedule", this.schedule);
@@ -151,14 +166,15 @@ class CandidateAdmissionProcessTest {
 		screen(admission, SCREENING_INTERVIEW);
 		interview(admission, ADMISSION_ADMIT);
 
-		// then: the mail waits in a job of its own, and once it ran the candidate is
-		// admitted
+		// then: the decision is announced in a job of its own, the mail waits in the
+		// next, and once it ran the candidate is admitted
+		announce(admission, ADMISSION_DECIDED_ADMITTED);
 		assertThat(admission).isWaitingAt(NOTIFY_ADMISSION);
 		verifyNoInteractions(this.notifyCandidate);
 		execute(jobOf(admission, NOTIFY_ADMISSION));
 		assertThat(admission).isEnded()
 			.hasPassedInOrder(APPLICATION_RECEIVED, SCREEN_CANDIDATE, CANDIDATE_SUITABLE, INTERVIEW_CANDIDATE,
-					CANDIDATE_ADMITTED, NOTIFY_ADMISSION, CANDIDATE_ADMITTED_END)
+					CANDIDATE_ADMITTED, ADMISSION_DECIDED_ADMITTED, NOTIFY_ADMISSION, CANDIDATE_ADMITTED_END)
 			.hasNotPassed(NOTIFY_DECLINE, CANDIDATE_NOT_ADMITTED);
 		assertThat(notifiedAt()).containsExactly(NOTIFY_ADMISSION);
 		verifyNoInteractions(this.recordWithdrawal);
@@ -173,11 +189,14 @@ class CandidateAdmissionProcessTest {
 		// when: the leader screens the candidate out
 		screen(admission, SCREENING_SCREEN_OUT);
 
-		// then: no interview; the candidate is told they were not admitted
+		// then: no interview; the decision is announced, and the candidate is told they
+		// were not admitted
+		announce(admission, ADMISSION_DECIDED_NOT_ADMITTED);
 		assertThat(admission).isWaitingAt(NOTIFY_DECLINE);
 		execute(jobOf(admission, NOTIFY_DECLINE));
 		assertThat(admission).isEnded()
-			.hasPassedInOrder(SCREEN_CANDIDATE, CANDIDATE_SUITABLE, NOTIFY_DECLINE, CANDIDATE_NOT_ADMITTED)
+			.hasPassedInOrder(SCREEN_CANDIDATE, CANDIDATE_SUITABLE, ADMISSION_DECIDED_NOT_ADMITTED, NOTIFY_DECLINE,
+					CANDIDATE_NOT_ADMITTED)
 			.hasNotPassed(INTERVIEW_CANDIDATE, NOTIFY_ADMISSION);
 		assertThat(notifiedAt()).containsExactly(NOTIFY_DECLINE);
 	}
@@ -192,6 +211,7 @@ class CandidateAdmissionProcessTest {
 		interview(admission, ADMISSION_DECLINE);
 
 		// then
+		announce(admission, ADMISSION_DECIDED_NOT_ADMITTED);
 		assertThat(admission).isWaitingAt(NOTIFY_DECLINE);
 		execute(jobOf(admission, NOTIFY_DECLINE));
 		assertThat(admission).isEnded()
@@ -209,9 +229,12 @@ class CandidateAdmissionProcessTest {
 		// when: the candidate withdraws
 		withdraw(CANDIDATE);
 
-		// then: the withdrawal is recorded, the screening task is gone, nobody is mailed
+		// then: the withdrawal is recorded, then announced, the screening task is gone,
+		// nobody is mailed
+		announce(admission, ADMISSION_DECIDED_WITHDRAWN);
 		assertThat(admission).isEnded()
-			.hasPassedInOrder(APPLICATION_RECEIVED, CANDIDATE_WITHDREW, RECORD_WITHDRAWAL, CANDIDATE_WITHDRAWN)
+			.hasPassedInOrder(APPLICATION_RECEIVED, CANDIDATE_WITHDREW, RECORD_WITHDRAWAL, ADMISSION_DECIDED_WITHDRAWN,
+					CANDIDATE_WITHDRAWN)
 			.hasNotPassed(CANDIDATE_SUITABLE, NOTIFY_DECLINE);
 		assertThat(taskQuery().processInstanceId(admission.getId()).count()).isZero();
 		verify(this.recordWithdrawal).execute(any());
@@ -229,6 +252,7 @@ class CandidateAdmissionProcessTest {
 		withdraw(CANDIDATE);
 
 		// then
+		announce(admission, ADMISSION_DECIDED_WITHDRAWN);
 		assertThat(admission).isEnded()
 			.hasPassedInOrder(SCREEN_CANDIDATE, CANDIDATE_WITHDREW, RECORD_WITHDRAWAL, CANDIDATE_WITHDRAWN)
 			.hasNotPassed(CANDIDATE_ADMITTED, NOTIFY_ADMISSION, NOTIFY_DECLINE);
@@ -247,8 +271,34 @@ class CandidateAdmissionProcessTest {
 		withdraw(CANDIDATE + 1);
 
 		// then: the first still waits for screening
+		announce(leaving, ADMISSION_DECIDED_WITHDRAWN);
 		assertThat(leaving).isEnded().hasPassed(CANDIDATE_WITHDRAWN);
 		assertThat(staying).isNotEnded().isWaitingAtExactly(SCREEN_CANDIDATE);
+	}
+
+	@Test
+	void announcementThatMeetsAConcurrentChangeIsRetriedWithoutUndoingTheDecision() {
+		// given: a candidate screened out; recruitment is being changed by another
+		// transaction at the moment of the announcement
+		ProcessInstance admission = startAdmission(CANDIDATE);
+		screen(admission, SCREENING_SCREEN_OUT);
+		doThrow(new OptimisticLockingException("recruitment changed meanwhile")).doAnswer(this::recordAnnouncement)
+			.when(this.announce)
+			.execute(any());
+
+		// when: the announcement's job runs
+		Job announcement = jobOf(admission, ADMISSION_DECIDED_NOT_ADMITTED);
+		assertThatThrownBy(() -> managementService().executeJob(announcement.getId()))
+			.isInstanceOf(OptimisticLockingException.class);
+
+		// then: the decision stands (the screening is done), the job is still there with
+		// its retries (no incident), and running it again announces the decision
+		Job retry = jobOf(admission, ADMISSION_DECIDED_NOT_ADMITTED);
+		assertThat(retry.getRetries()).isGreaterThanOrEqualTo(9);
+		assertThat(admission).isWaitingAt(ADMISSION_DECIDED_NOT_ADMITTED).hasPassed(SCREEN_CANDIDATE);
+		execute(retry);
+		assertThat(this.announcedFrom).containsExactly(ADMISSION_DECIDED_NOT_ADMITTED);
+		assertThat(admission).isWaitingAt(NOTIFY_DECLINE);
 	}
 
 	@Test
@@ -347,6 +397,7 @@ class CandidateAdmissionProcessTest {
 
 		// when: the leader screens at last
 		screen(admission, SCREENING_SCREEN_OUT);
+		announce(admission, ADMISSION_DECIDED_NOT_ADMITTED);
 		execute(jobOf(admission, NOTIFY_DECLINE));
 
 		// then
@@ -383,6 +434,7 @@ class CandidateAdmissionProcessTest {
 
 		// when: the leader interviews and admits, and the project manager follows up
 		interviewWithoutChecks(admission, ADMISSION_ADMIT);
+		announce(admission, ADMISSION_DECIDED_ADMITTED);
 		execute(jobOf(admission, NOTIFY_ADMISSION));
 		complete(followUp);
 
@@ -451,6 +503,24 @@ class CandidateAdmissionProcessTest {
 
 	private static Date plusDays(Date date, int days) {
 		return Date.from(date.toInstant().plus(Duration.ofDays(days)));
+	}
+
+	/**
+	 * The decision was committed without its announcement: the admission waits at the
+	 * message throw event's job, which announces it (by the community's business key)
+	 * when it runs.
+	 */
+	private void announce(ProcessInstance admission, String eventId) {
+		assertThat(admission).isWaitingAt(eventId);
+		int before = this.announcedFrom.size();
+		execute(jobOf(admission, eventId));
+		assertThat(this.announcedFrom).hasSize(before + 1).last().isEqualTo(eventId);
+	}
+
+	private Object recordAnnouncement(InvocationOnMock invocation) {
+		DelegateExecution execution = invocation.getArgument(0);
+		assertThat(execution.getProcessBusinessKey()).isEqualTo(CODE);
+		return this.announcedFrom.add(execution.getCurrentActivityId());
 	}
 
 	/** As {@code RecruitmentService.withdraw} correlates it. */

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.awaitility.core.ConditionTimeoutException;
 
 import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
@@ -250,20 +249,14 @@ final class YearOneDrive {
 	}
 
 	/**
-	 * The cohort to confirm once every admission is decided. A decision whose message
-	 * arrives while the recruitment is counting in its job finds no one waiting for it;
-	 * the recruitment then counts again after an hour (timer {@code recount-admissions},
-	 * the model's safety net). Seen when two nodes decide two candidates within a second:
-	 * the test lets that hour pass, the way it passes time everywhere.
+	 * The cohort to confirm once every admission is decided. Two nodes deciding two
+	 * candidates within a second once made a decision wait for the hourly recount
+	 * ({@code recount-admissions}); the recruitment now subscribes before it counts and
+	 * each decision is announced after its commit (ADR 0023), so the cohort must come
+	 * without that hour passing.
 	 */
 	private JsonNode awaitCohortToConfirm(String code) {
-		try {
-			return awaitTasks(code, "confirm-cohort", 1, Duration.ofSeconds(30)).get(0);
-		}
-		catch (ConditionTimeoutException ex) {
-			assertThat(makeDue(code, "recount-admissions")).as("the hourly recount of %s", code).isOne();
-			return awaitTasks(code, "confirm-cohort", 1).get(0);
-		}
+		return awaitTasks(code, "confirm-cohort", 1).get(0);
 	}
 
 	void awaitStage(String code, String stage) {
