@@ -1,12 +1,18 @@
 package org.learningcommunities.lifecycle.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
@@ -21,6 +27,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,6 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * authorization off (what the check costs).
  */
 final class FilterProfile {
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private static final String STATEMENT_LOG = "org.camunda.bpm.engine.impl.persistence.entity";
 
@@ -110,10 +119,14 @@ final class FilterProfile {
 	}
 
 	/**
-	 * Median milliseconds of the filter's first page of 15 and its count through the
-	 * engine API as {@code user}, under three settings.
+	 * Median CPU and wall milliseconds of the filter's first page of 15 and its count
+	 * through the engine API as {@code user}, as configured and under each candidate
+	 * change (public engine settings, indexes, statistics), measured back to back: every
+	 * candidate is timed in two passes, A B C ... A B C, and its median taken over both,
+	 * so that the machine's load drifting during the run does not favour the first or the
+	 * last. Authorization off comes last: what the check costs.
 	 */
-	Map<String, Double> engineTimes(String user, String filterId, int rounds) {
+	Map<String, double[]> engineTimes(String user, String filterId, int rounds) {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
 			.getProcessEngineConfiguration();
 		List<String> groups = this.engine.getIdentityService()
@@ -125,34 +138,118 @@ final class FilterProfile {
 			.toList();
 		IntSupplier call = () -> this.engine.getFilterService().listPage(filterId, 0, 15).size()
 				+ (int) this.engine.getFilterService().count(filterId).longValue();
-		Map<String, Double> times = new LinkedHashMap<>();
-		String revokes = configuration.getAuthorizationCheckRevokes();
+		boolean tenantCheck = configuration.isTenantCheckEnabled();
+		List<Variant> variants = new ArrayList<>();
+		variants.add(new Variant("as configured (revokes " + configuration.getAuthorizationCheckRevokes()
+				+ ", tenant check " + tenantCheck + ", CMMN " + configuration.isCmmnEnabled() + ")", () -> {
+				}, () -> {
+				}));
+		variants.add(new Variant("tenantCheckEnabled " + !tenantCheck,
+				() -> configuration.setTenantCheckEnabled(!tenantCheck),
+				() -> configuration.setTenantCheckEnabled(tenantCheck)));
+		// no CMMN here: the engine then joins the authorizations (and, without standalone
+		// tasks, the process definitions) by an inner join instead of a left join
+		// filtered by "case task or authorized"
+		boolean cmmn = configuration.isCmmnEnabled();
+		boolean standalone = configuration.isStandaloneTasksEnabled();
+		variants.add(new Variant("cmmnEnabled " + !cmmn, () -> configuration.setCmmnEnabled(!cmmn),
+				() -> configuration.setCmmnEnabled(cmmn)));
+		variants.add(new Variant("cmmnEnabled " + !cmmn + ", standaloneTasksEnabled " + !standalone, () -> {
+			configuration.setCmmnEnabled(!cmmn);
+			configuration.setStandaloneTasksEnabled(!standalone);
+		}, () -> {
+			configuration.setCmmnEnabled(cmmn);
+			configuration.setStandaloneTasksEnabled(standalone);
+		}));
+		boolean variableIndex = indexExists(CANDIDATE_INDEXES.get(0));
+		variants.add(new Variant("cmmnEnabled " + !cmmn + ", tenantCheckEnabled " + !tenantCheck
+				+ (variableIndex ? "" : ", index on " + CANDIDATE_INDEXES.get(0)), () -> {
+					configuration.setCmmnEnabled(!cmmn);
+					configuration.setTenantCheckEnabled(!tenantCheck);
+					if (!variableIndex) {
+						this.jdbc.execute("create index BENCH_IDX_CANDIDATE on " + CANDIDATE_INDEXES.get(0));
+					}
+				}, () -> {
+					configuration.setCmmnEnabled(cmmn);
+					configuration.setTenantCheckEnabled(tenantCheck);
+					if (!variableIndex) {
+						this.jdbc.execute("drop index BENCH_IDX_CANDIDATE");
+					}
+				}));
+		for (String index : CANDIDATE_INDEXES) {
+			if (indexExists(index)) {
+				// already there (a migration made it): measure without it instead
+				continue;
+			}
+			variants.add(new Variant("with an index on " + index,
+					() -> this.jdbc.execute("create index BENCH_IDX_CANDIDATE on " + index),
+					() -> this.jdbc.execute("drop index BENCH_IDX_CANDIDATE")));
+		}
+		Map<String, List<double[]>> samples = new LinkedHashMap<>();
 		this.engine.getIdentityService().setAuthentication(user, groups);
 		try {
-			times.put("as configured (revokes " + revokes + ")", median(call, rounds));
-			configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
-			times.put("authorizationCheckRevokes never", median(call, rounds));
-			configuration.setAuthorizationCheckRevokes(revokes);
-			// a candidate index: every column the authorization check reads, led by the
-			// one it joins on
-			this.jdbc.execute("create index BENCH_IDX_AUTH_COVER on ACT_RU_AUTHORIZATION"
-					+ "(RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, PERMS_, USER_ID_, GROUP_ID_)");
-			try {
-				times.put("with an index on ACT_RU_AUTHORIZATION(RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, PERMS_, "
-						+ "USER_ID_, GROUP_ID_)", median(call, rounds));
-			}
-			finally {
-				this.jdbc.execute("drop index BENCH_IDX_AUTH_COVER");
+			for (int pass = 0; pass < 2; pass++) {
+				for (Variant variant : variants) {
+					variant.on().run();
+					try {
+						samples.computeIfAbsent(variant.name(), (name) -> new ArrayList<>())
+							.addAll(times(call, rounds));
+					}
+					finally {
+						variant.off().run();
+					}
+				}
 			}
 			configuration.setAuthorizationEnabled(false);
-			times.put("authorization off", median(call, rounds));
+			samples.put("authorization off", times(call, rounds));
 		}
 		finally {
 			configuration.setAuthorizationEnabled(true);
-			configuration.setAuthorizationCheckRevokes(revokes);
+			configuration.setTenantCheckEnabled(tenantCheck);
+			configuration.setCmmnEnabled(cmmn);
+			configuration.setStandaloneTasksEnabled(standalone);
 			this.engine.getIdentityService().clearAuthentication();
 		}
-		return times;
+		Map<String, double[]> medians = new LinkedHashMap<>();
+		samples.forEach((name, times) -> medians.put(name, medians(times)));
+		return medians;
+	}
+
+	/**
+	 * Indexes tried in {@link #engineTimes}: the ordering variable of "All communities by
+	 * stage" found by its instance and name at once (the engine's own index is on the
+	 * execution alone, so every variable of the instance is read), and the authorization
+	 * sub-select's columns in the order it filters them.
+	 */
+	static final List<String> CANDIDATE_INDEXES = List.of("ACT_RU_VARIABLE(EXECUTION_ID_, NAME_)",
+			"ACT_RU_AUTHORIZATION(RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, PERMS_, USER_ID_, GROUP_ID_)",
+			"ACT_RU_AUTHORIZATION(RESOURCE_ID_, USER_ID_, GROUP_ID_, RESOURCE_TYPE_, TYPE_, PERMS_)");
+
+	/** Whether an index with these columns in this order exists (H2 or PostgreSQL). */
+	private boolean indexExists(String definition) {
+		String table = definition.substring(0, definition.indexOf('('));
+		String columns = definition.substring(definition.indexOf('(') + 1, definition.indexOf(')')).replace(" ", "");
+		Map<String, SortedMap<Short, String>> indexes = new LinkedHashMap<>();
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			// H2 keeps names in upper case, PostgreSQL in lower case
+			for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
+				try (ResultSet rows = connection.getMetaData().getIndexInfo(null, null, name, false, true)) {
+					while (rows.next()) {
+						if (rows.getString("COLUMN_NAME") != null) {
+							indexes.computeIfAbsent(rows.getString("INDEX_NAME"), (key) -> new TreeMap<>())
+								.put(rows.getShort("ORDINAL_POSITION"),
+										rows.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+						}
+					}
+				}
+			}
+			return null;
+		});
+		return indexes.values().stream().anyMatch((index) -> String.join(",", index.values()).equals(columns));
+	}
+
+	/** A change measured against the application's settings: switched on, then off. */
+	record Variant(String name, Runnable on, Runnable off) {
 	}
 
 	void write(String name, String text) {
@@ -166,16 +263,28 @@ final class FilterProfile {
 		}
 	}
 
-	private static double median(IntSupplier call, int rounds) {
+	/**
+	 * The CPU time of this thread and the wall time of each call, in milliseconds: the
+	 * engine runs the query in the caller's thread, and its CPU time is what the
+	 * machine's other work does not inflate.
+	 */
+	private static List<double[]> times(IntSupplier call, int rounds) {
 		call.getAsInt();
-		double[] times = new double[rounds];
+		List<double[]> times = new ArrayList<>();
 		for (int i = 0; i < rounds; i++) {
+			long cpu = THREADS.getCurrentThreadCpuTime();
 			long started = System.nanoTime();
 			call.getAsInt();
-			times[i] = (System.nanoTime() - started) / 1e6;
+			times.add(new double[] { (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6,
+					(System.nanoTime() - started) / 1e6 });
 		}
-		java.util.Arrays.sort(times);
-		return times[rounds / 2];
+		return times;
+	}
+
+	private static double[] medians(List<double[]> times) {
+		double[] cpu = times.stream().mapToDouble((time) -> time[0]).sorted().toArray();
+		double[] wall = times.stream().mapToDouble((time) -> time[1]).sorted().toArray();
+		return new double[] { cpu[cpu.length / 2], wall[wall.length / 2] };
 	}
 
 }

@@ -491,8 +491,9 @@ public final class LifecycleBenchmark {
 				}
 				profile.write("explain-" + level + "-" + name.replaceAll("\\W+", "-") + ".txt", plans.toString());
 				profile.engineTimes(user, id, Math.max(5, this.samples / 2))
-					.forEach((setting, millis) -> say("filter '%s' list(15) + count in-process, %s: %.1f ms", name,
-							setting, millis));
+					.forEach((setting, millis) -> say(
+							"filter '%s' list(15) + count in-process, %s: %.1f ms CPU" + " (%.1f ms wall)", name,
+							setting, millis[0], millis[1]));
 			}
 			catch (RuntimeException ex) {
 				note("profile of '" + name + "' at " + level + " failed: " + ex);
