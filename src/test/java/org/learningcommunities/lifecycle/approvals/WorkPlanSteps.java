@@ -26,8 +26,16 @@ public final class WorkPlanSteps {
 
 	private final LifecycleRestClient client;
 
+	private final String leader;
+
 	public WorkPlanSteps(LifecycleRestClient client) {
+		this(client, LEADER);
+	}
+
+	/** The steps for communities led by another member of {@code community-leaders}. */
+	public WorkPlanSteps(LifecycleRestClient client, String leader) {
 		this.client = client;
+		this.leader = leader;
 	}
 
 	// valid form values
@@ -78,8 +86,8 @@ public final class WorkPlanSteps {
 
 	/** The leader drafts the year's plan in the draft assigned to her; it must pass. */
 	public void draft(String code, Map<String, Object> form) {
-		JsonNode draft = this.client.taskAssignedTo(LEADER, code, WorkPlanApprovalProcess.DRAFT_WORK_PLAN);
-		Answer answer = this.client.submitTask(LEADER, draft.path("id").asText(), form);
+		JsonNode draft = this.client.taskAssignedTo(this.leader, code, WorkPlanApprovalProcess.DRAFT_WORK_PLAN);
+		Answer answer = this.client.submitTask(this.leader, draft.path("id").asText(), form);
 		assertThat(answer.status().value()).as("draft-work-plan of %s: %s", code, answer).isEqualTo(204);
 	}
 

@@ -33,19 +33,31 @@ public final class EstablishmentSteps {
 
 	private final LifecycleRestClient client;
 
+	private final String leader;
+
 	public EstablishmentSteps(LifecycleRestClient client) {
+		this(client, LEADER);
+	}
+
+	/** The steps for communities led by another member of {@code community-leaders}. */
+	public EstablishmentSteps(LifecycleRestClient client, String leader) {
 		this.client = client;
+		this.leader = leader;
 	}
 
 	// valid form values
 	// --------------------------------------------------------------------------------------------
 
 	public static Map<String, Object> startForm(String code) {
+		return startForm(code, LEADER);
+	}
+
+	public static Map<String, Object> startForm(String code, String leader) {
 		Map<String, Object> form = new LinkedHashMap<>();
 		form.put("name", "Economic development " + code);
 		form.put("code", code);
 		form.put("professionalField", "Economic development");
-		form.put("leader", LEADER);
+		form.put("leader", leader);
 		form.put("foundationRep", FOUNDATION);
 		form.put("ministryRep", MINISTRY);
 		form.put("professionalPartner", "Tel Aviv University");
@@ -122,7 +134,7 @@ public final class EstablishmentSteps {
 
 	/** The project manager starts a community whose business key is its code. */
 	public void start(String code) {
-		Answer answer = this.client.startCommunity(MANAGER, code, startForm(code));
+		Answer answer = this.client.startCommunity(MANAGER, code, startForm(code, this.leader));
 		assertThat(answer.status().value()).as("start of %s: %s", code, answer).isEqualTo(200);
 		assertThat(answer.body().path("businessKey").asText()).isEqualTo(code);
 	}
@@ -131,8 +143,8 @@ public final class EstablishmentSteps {
 	public void upToGoalConfirmation(String code) {
 		start(code);
 		this.client.complete(MANAGER, code, EstablishmentProcess.RECRUIT_PARTNERS, sharedVision());
-		this.client.complete(LEADER, code, EstablishmentProcess.MAP_NEEDS, needs());
-		this.client.complete(LEADER, code, EstablishmentProcess.DRAFT_GOALS, goals("version 1"));
+		this.client.complete(this.leader, code, EstablishmentProcess.MAP_NEEDS, needs());
+		this.client.complete(this.leader, code, EstablishmentProcess.DRAFT_GOALS, goals("version 1"));
 	}
 
 	/**
@@ -162,7 +174,7 @@ public final class EstablishmentSteps {
 	/** From a new community to the establishment's stage gate. */
 	public void upToStageGate(String code) {
 		upToCommunityMix(code);
-		this.client.complete(LEADER, code, EstablishmentProcess.DEFINE_COMMUNITY_MIX, communityMix());
+		this.client.complete(this.leader, code, EstablishmentProcess.DEFINE_COMMUNITY_MIX, communityMix());
 	}
 
 	/**
