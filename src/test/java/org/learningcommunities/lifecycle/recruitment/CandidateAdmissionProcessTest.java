@@ -294,7 +294,7 @@ class CandidateAdmissionProcessTest {
 		// then: the decision stands (the screening is done), the job is still there with
 		// its retries (no incident), and running it again announces the decision
 		Job retry = jobOf(admission, ADMISSION_DECIDED_NOT_ADMITTED);
-		assertThat(retry.getRetries()).isGreaterThanOrEqualTo(9);
+		assertThat(retry.getRetries()).isGreaterThanOrEqualTo(6);
 		assertThat(admission).isWaitingAt(ADMISSION_DECIDED_NOT_ADMITTED).hasPassed(SCREEN_CANDIDATE);
 		execute(retry);
 		assertThat(this.announcedFrom).containsExactly(ADMISSION_DECIDED_NOT_ADMITTED);

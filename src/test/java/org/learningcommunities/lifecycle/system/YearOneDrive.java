@@ -212,13 +212,15 @@ final class YearOneDrive {
 	}
 
 	/**
-	 * Waits until no job is due any more (the executors ran everything that was due,
-	 * retries of failed mails included).
+	 * Waits until no job is due any more and no asynchronous step waits for a retry (the
+	 * executors ran everything that was due, retries of failed mails and of steps that
+	 * lost a conflict included; timers not yet due are left).
 	 */
 	void awaitNoDueJobs() {
 		await("every due job executed").atMost(WAIT)
 			.pollInterval(Duration.ofMillis(300))
-			.until(() -> read("/engine-rest/job/count?executable=true").path("count").asInt() == 0);
+			.until(() -> read("/engine-rest/job/count?executable=true").path("count").asInt() == 0
+					&& read("/engine-rest/job/count?messages=true&withRetriesLeft=true").path("count").asInt() == 0);
 	}
 
 	int dueJobs() {
