@@ -58,7 +58,7 @@ public class People {
 
 	/** Sets a user's language: {@code he} or {@code en}. */
 	public void setLanguage(String userId, String language) {
-		if (!LANGUAGES.contains(language)) {
+		if (language == null || !LANGUAGES.contains(language)) {
 			throw new IllegalArgumentException("Language must be one of " + LANGUAGES + ": " + language);
 		}
 		this.identity.setUserInfo(userId, LANGUAGE, language);
@@ -67,7 +67,9 @@ public class People {
 	private Person person(User user) {
 		String language = this.identity.getUserInfo(user.getId(), LANGUAGE);
 		return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
-				LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE);
+				// a user made in Camunda Admin has no language: the default, never an
+				// error
+				(language != null && LANGUAGES.contains(language)) ? language : DEFAULT_LANGUAGE);
 	}
 
 	/**
