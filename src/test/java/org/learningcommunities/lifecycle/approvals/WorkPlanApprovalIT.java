@@ -17,8 +17,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
@@ -117,14 +115,8 @@ class WorkPlanApprovalIT {
 		mailServer.stop();
 	}
 
-	/**
-	 * The engine REST API takes its engine from Camunda's static registry, and other test
-	 * classes run their own application in this JVM: make sure the application's engine
-	 * answers.
-	 */
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) throws Exception {
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() throws Exception {
 		this.client = new LifecycleRestClient(this.rest);
 		this.steps = new WorkPlanSteps(this.client);
 		partner(OTHER_FOUNDATION);

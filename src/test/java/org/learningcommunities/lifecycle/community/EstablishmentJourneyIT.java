@@ -8,8 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +54,7 @@ class EstablishmentJourneyIT {
 	private EstablishmentSteps steps;
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		// the engine REST API takes its engine from a static registry, and other test
-		// classes (PostgresSchemaIT) run
-		// their own application in this JVM: make sure the REST API talks to this one
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 		this.steps = new EstablishmentSteps(this.client);
 	}

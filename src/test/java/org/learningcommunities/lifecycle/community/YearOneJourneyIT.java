@@ -9,8 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,8 +87,7 @@ class YearOneJourneyIT {
 	}
 
 	@BeforeEach
-	void restApiUsesTheApplicationsEngine(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
+	void restApiUsesTheApplicationsEngine() {
 		this.client = new LifecycleRestClient(this.rest);
 	}
 

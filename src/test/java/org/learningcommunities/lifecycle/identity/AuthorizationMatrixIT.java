@@ -13,8 +13,6 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,8 +94,7 @@ class AuthorizationMatrixIT {
 	private int cases;
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 		user(LEADER_B, Groups.COMMUNITY_LEADERS);
 		user(PARTNER_B, Groups.PARTNERS);

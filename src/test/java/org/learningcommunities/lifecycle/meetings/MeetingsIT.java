@@ -14,9 +14,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,16 +61,6 @@ class MeetingsIT {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	/**
-	 * The engine REST API takes its engine from Camunda's static registry, and other test
-	 * classes run their own application in this JVM: make sure the application's engine
-	 * answers.
-	 */
-	@BeforeEach
-	void restApiUsesTheApplicationsEngine(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
-	}
 
 	@Test
 	void meetingPlannedMovedAndHeldEndsWithItsKnowledgeProduct() throws Exception {

@@ -11,8 +11,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +64,7 @@ class CallForApplicationsIT {
 	private final LocalDate today = LocalDate.now(CallForApplications.ZONE);
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		// the engine REST API looks its engine up in a static registry, and other test
-		// classes run their own application in this JVM: make sure it talks to this one
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 		this.establishment = new EstablishmentSteps(this.client);
 	}

@@ -19,8 +19,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -98,16 +96,6 @@ class CandidateAdmissionIT {
 	@AfterAll
 	static void stopMailServer() {
 		mailServer.stop();
-	}
-
-	/**
-	 * The engine REST API takes its engine from Camunda's static registry, and other test
-	 * classes run their own application in this JVM: make sure the application's engine
-	 * answers.
-	 */
-	@BeforeEach
-	void restApiUsesTheApplicationsEngine(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
 	}
 
 	@BeforeEach

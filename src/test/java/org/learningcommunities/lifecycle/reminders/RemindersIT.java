@@ -27,8 +27,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -101,11 +99,6 @@ class RemindersIT {
 	@AfterAll
 	static void stopMailServer() {
 		mailServer.stop();
-	}
-
-	@BeforeEach
-	void restApiUsesTheApplicationsEngine(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
 	}
 
 	@BeforeEach

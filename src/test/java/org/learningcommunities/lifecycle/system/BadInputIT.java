@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +73,7 @@ class BadInputIT {
 	private int cases;
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 	}
 

@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
@@ -71,8 +69,7 @@ class ConcurrencyIT {
 	private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 	}
 

@@ -8,8 +8,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,11 +67,7 @@ class FormValidationIT {
 	private EstablishmentSteps steps;
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		// the engine REST API takes its engine from a static registry, and other test
-		// classes (PostgresSchemaIT) run
-		// their own application in this JVM: make sure the REST API talks to this one
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 		this.steps = new EstablishmentSteps(this.client);
 	}

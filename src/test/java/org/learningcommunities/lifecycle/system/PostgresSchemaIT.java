@@ -8,8 +8,6 @@ import java.sql.Statement;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,11 +85,7 @@ class PostgresSchemaIT {
 	}
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		// the engine REST API takes its engine from a static registry, and other test
-		// classes run their own
-		// application in this JVM: make sure the REST API talks to this one
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 	}
 

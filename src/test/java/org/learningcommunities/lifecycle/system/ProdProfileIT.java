@@ -3,10 +3,7 @@ package org.learningcommunities.lifecycle.system;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +42,6 @@ class ProdProfileIT {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		ProcessEngines.registerProcessEngine(engine);
-	}
 
 	@Test
 	void onlyTheAdministratorFromTheEnvironmentExistsAndNoDemoPasswordWorks() {

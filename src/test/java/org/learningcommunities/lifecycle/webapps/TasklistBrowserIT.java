@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,10 +89,7 @@ class TasklistBrowserIT {
 	}
 
 	@BeforeEach
-	void setUp(@Autowired ProcessEngine engine) {
-		// the engine REST API takes its engine from a static registry shared with other
-		// test applications in this JVM
-		ProcessEngines.registerProcessEngine(engine);
+	void setUp() {
 		this.client = new LifecycleRestClient(this.rest);
 		this.steps = new EstablishmentSteps(this.client);
 	}
