@@ -73,10 +73,7 @@ final class YearOneDrive {
 
 	/** From nothing to year one's syllabus laid out: three meetings scheduled. */
 	void upToMidYear(String code) {
-		EstablishmentSteps establishment = new EstablishmentSteps(this.client);
-		establishment.upToStageGate(code);
-		this.client.complete(MANAGER, code, CommunityLifecycleProcess.SIGN_STAGE_GATE, EstablishmentSteps.signGate());
-		new WorkPlanSteps(this.client).approveQuickly(code);
+		new EstablishmentSteps(this.client).intoYearOne(code);
 		awaitStage(code, "YEAR_ONE");
 
 		this.client.complete(LEADER, code, "draft-call", form("callText", "Join the learning community", "audience",
