@@ -10,7 +10,7 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY processes processes
 COPY forms forms
-# The tests run in CI (./mvnw verify, README), not in the image build.
+# The tests run in CI (./mvnw verify, .ci/run), not in the image build.
 RUN ./mvnw -B -DskipTests package \
     && cp target/community-lifecycle-*.jar application.jar
 
@@ -19,7 +19,7 @@ RUN groupadd --system lifecycle \
     && useradd --system --gid lifecycle --home-dir /app --no-create-home lifecycle
 WORKDIR /app
 COPY --from=build /workspace/application.jar /tmp/application.jar
-# Started as Spring Boot's class data sharing support describes (README, "Benchmark (issue 10)", startup): the jar
+# Started as Spring Boot's class data sharing support describes (docs/benchmark.md, "Startup"): the jar
 # extracted (application.jar beside lib/), and a training run that starts the context and exits before it serves,
 # leaving the classes it loaded in a CDS archive; every start then maps them instead of loading them from the jars.
 # The training run builds the engine and deploys the models, so it gets an H2 database in memory of its own and never

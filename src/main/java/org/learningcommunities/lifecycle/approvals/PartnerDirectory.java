@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
  * the approvals may not read users.
  * <p>
  * The language is the user info {@code lang} ({@code he} or {@code en}), Hebrew when
- * unset: the key the reminders of issue 7 use, so that this lookup can later move to
- * them.
+ * unset: the key the reminders use, so that this lookup can later move to them.
  */
 @Component
 class PartnerDirectory {

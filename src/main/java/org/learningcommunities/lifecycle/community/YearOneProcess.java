@@ -45,7 +45,7 @@ public final class YearOneProcess {
 	/**
 	 * The embedded subprocess where recruitment waits for its open admissions: entering
 	 * it subscribes to {@link #ADMISSION_DECIDED} (its interrupting boundary event) and
-	 * only then, in a job of its own, counts (ADR 0023).
+	 * only then, in a job of its own, counts (ADR 0020).
 	 */
 	public static final String AWAITING_ADMISSIONS = "awaiting-admissions";
 

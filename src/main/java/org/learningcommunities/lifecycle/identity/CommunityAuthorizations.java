@@ -125,7 +125,8 @@ class CommunityAuthorizations extends AbstractProcessEnginePlugin {
 		if (wide.isEmpty()) {
 			return;
 		}
-		// a database from before issue 9: every leader and partner read every instance
+		// a database from before per-community authorization: every leader and partner
+		// read every instance
 		wide.forEach((authorization) -> authorizations.deleteAuthorization(authorization.getId()));
 		engine.getRuntimeService()
 			.createProcessInstanceQuery()
@@ -192,7 +193,7 @@ class CommunityAuthorizations extends AbstractProcessEnginePlugin {
 			// Project managers hold every right on every task (TASK "*", AccessSetup): a
 			// grant per task would add nothing but a row that each of their task queries
 			// joins with each task it reads (2,000 tasks x 250 such rows at 1,000
-			// communities: the Tasklist filters' cost, README "Benchmark").
+			// communities: the Tasklist filters' cost, docs/benchmark.md).
 			if (Groups.PARTNERS.equals(groupId) || Groups.PROJECT_MANAGERS.equals(groupId)) {
 				return null;
 			}

@@ -19,7 +19,7 @@ public final class CandidateAdmissionProcess {
 
 	/**
 	 * The message throw events that announce {@link #ADMISSION_DECIDED}, each
-	 * asynchronous: from a job after the decision is committed (ADR 0023).
+	 * asynchronous: from a job after the decision is committed (ADR 0020).
 	 */
 	public static final String ADMISSION_DECIDED_ADMITTED = "admission-decided-admitted";
 

@@ -165,7 +165,7 @@ public class RecruitmentService {
 		}
 		this.candidates.insertScreening(candidate.id(), decision, notes, task.userId(), this.clock.instant());
 		if (screenedOut) {
-			// announced by candidate-admission's job once this is committed (ADR 0023)
+			// announced by candidate-admission's job once this is committed (ADR 0020)
 			this.candidates.updateStatus(candidate.id(), CandidateStatus.SCREENED_OUT, notes, this.clock.instant());
 		}
 		else {
@@ -200,7 +200,7 @@ public class RecruitmentService {
 				form.integer("interviewScore"), decision, task.userId(), this.clock.instant());
 		this.candidates.updateStatus(candidate.id(), admitted ? CandidateStatus.ADMITTED : CandidateStatus.DECLINED,
 				null, this.clock.instant());
-		// announced by candidate-admission's job once this is committed (ADR 0023)
+		// announced by candidate-admission's job once this is committed (ADR 0020)
 		log.info("Candidate {} of community {} interviewed: {}", candidate.id(), task.communityCode(), decision);
 		return Map.of(ADMISSION_DECISION, decision);
 	}
@@ -281,7 +281,7 @@ public class RecruitmentService {
 	 * Tells the community's processes that one more candidate is decided; nobody need be
 	 * waiting. Called from candidate-admission's job after the decision was committed,
 	 * never in the decision's own transaction: a recruitment that subscribes meanwhile
-	 * counts after the decision and sees it (ADR 0023). A recruitment changed at the same
+	 * counts after the decision and sees it (ADR 0020). A recruitment changed at the same
 	 * moment by another transaction fails this call on optimistic locking; the job is
 	 * retried.
 	 */

@@ -12,6 +12,6 @@
  * /api/communities/{code}/applications}. Each time a candidate is decided it tells the
  * community's processes with the message {@code admission-decided}, from a job after the
  * decision is committed, on which {@code recruitment} (whose model and constants belong
- * to the community capability) waits (ADR 0023).
+ * to the community capability) waits (ADR 0020).
  */
 package org.learningcommunities.lifecycle.recruitment;

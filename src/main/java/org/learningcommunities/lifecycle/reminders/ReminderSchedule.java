@@ -103,7 +103,7 @@ public class ReminderSchedule {
 		// is
 		// already past when it schedules it ("duedate is null"), and a busy machine took
 		// more
-		// than one second between here and there (bench/run, issue 10)
+		// than one second between here and there (bench/run found it)
 		return reminders.isEmpty() ? List.of(now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(10)) : reminders;
 	}
 

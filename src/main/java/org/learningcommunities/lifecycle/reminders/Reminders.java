@@ -1,8 +1,8 @@
 package org.learningcommunities.lifecycle.reminders;
 
 /**
- * The names a model uses to attach reminders to a user task (README, "Reminders and
- * meeting notices").
+ * The names a model uses to attach reminders to a user task (docs/architecture.md,
+ * "Attach reminders to a user task").
  */
 public final class Reminders {
 

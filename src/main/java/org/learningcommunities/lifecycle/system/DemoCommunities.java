@@ -122,7 +122,7 @@ class DemoCommunities {
 					"Brings a case from her authority", "interviewScore", 4, "admissionDecision", "admit"));
 		}
 		// each decision is announced, and the admissions counted, in jobs of their own:
-		// no decision is missed (ADR 0023), so nothing needs nudging
+		// no decision is missed (ADR 0020), so nothing needs nudging
 		awaitTask("econ-dev-2026", "confirm-cohort", () -> {
 		});
 		complete("econ-dev-2026", "confirm-cohort", "leader", form("cohortDecision", "confirm"));

@@ -46,8 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MANAGER;
 
 /**
- * The benchmark of issue 10, run by {@code bench/run} (never by Maven's tests). Starts
- * the application in this JVM (its port from {@code --port}, a GreenMail SMTP server on
+ * The benchmark, run by {@code bench/run} (never by Maven's tests). Starts the
+ * application in this JVM (its port from {@code --port}, a GreenMail SMTP server on
  * {@code --smtp-port}, H2 in memory unless {@code SPRING_DATASOURCE_URL} is set), then
  * for each level of active communities (10, 100, 1,000, ... up to {@code --communities}):
  * seeds the active communities, sweeps their due reminders with the job executor,

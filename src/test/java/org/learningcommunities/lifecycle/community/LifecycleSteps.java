@@ -143,7 +143,7 @@ public final class LifecycleSteps {
 			admit(name);
 		}
 		complete(LEADER, "follow-applications", Map.of("closeCallEarly", true));
-		// the open admissions are counted in a job of their own (ADR 0023)
+		// the open admissions are counted in a job of their own (ADR 0020)
 		executeJob("recruitment", "count-open-admissions");
 		complete(LEADER, "confirm-cohort", Map.of("cohortDecision", "confirm"));
 		return members();

@@ -38,7 +38,7 @@ import static org.learningcommunities.lifecycle.LifecycleRestClient.with;
 import static org.learningcommunities.lifecycle.LifecycleRestClient.without;
 
 /**
- * The bad-input suite (issue 9): requests a client may send around the browser, over the
+ * The bad-input suite: requests a client may send around the browser, over the
  * application's API, the forms ({@code submit-form} of the engine REST API: a task's form
  * and the lifecycle's start form) and the public application endpoint. Each case must be
  * refused with the right status and name the field; afterwards the database is as it was

@@ -251,7 +251,7 @@ final class YearOneDrive {
 	 * The cohort to confirm once every admission is decided. Two nodes deciding two
 	 * candidates within a second once made a decision wait for the hourly recount
 	 * ({@code recount-admissions}); the recruitment now subscribes before it counts and
-	 * each decision is announced after its commit (ADR 0023), so the cohort must come
+	 * each decision is announced after its commit (ADR 0020), so the cohort must come
 	 * without that hour passing.
 	 */
 	private JsonNode awaitCohortToConfirm(String code) {
