@@ -10,6 +10,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -23,6 +24,13 @@ class BenchmarkFiguresTests {
 		assertThat(LifecycleBenchmark.levels(1000)).containsExactly(10, 100, 1000);
 		assertThat(LifecycleBenchmark.levels(250)).containsExactly(10, 100, 250);
 		assertThat(LifecycleBenchmark.levels(2)).containsExactly(2);
+	}
+
+	@Test
+	void fewerCommunitiesThanTheMeasuredLeaderLeadsAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LifecycleBenchmark.checkCommunities(3))
+			.withMessageContaining("at least 4");
+		LifecycleBenchmark.checkCommunities(4);
 	}
 
 	@Test

@@ -133,6 +133,7 @@ public final class LifecycleBenchmark {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		int communities = Integer.parseInt(options.getOrDefault("communities", "1000"));
+		checkCommunities(communities);
 		LifecycleBenchmark benchmark = new LifecycleBenchmark(Integer.parseInt(options.getOrDefault("port", "8601")),
 				Integer.parseInt(options.getOrDefault("smtp-port", "8602")),
 				Integer.parseInt(options.getOrDefault("samples", "40")),
@@ -150,6 +151,18 @@ public final class LifecycleBenchmark {
 			benchmark.stop();
 		}
 		System.exit(status);
+	}
+
+	/**
+	 * The measured leader leads the second pair of communities: with fewer, nobody logs
+	 * in as them and every filter would answer 401.
+	 */
+	static void checkCommunities(int communities) {
+		int least = 2 * COMMUNITIES_PER_LEADER;
+		if (communities < least) {
+			throw new IllegalArgumentException("--communities " + communities + ": at least " + least
+					+ " (the leader measured, " + MEASURED_LEADER + ", leads the second pair of communities)");
+		}
 	}
 
 	/** 10, 100, 1,000, ... up to {@code communities}, and {@code communities} itself. */
