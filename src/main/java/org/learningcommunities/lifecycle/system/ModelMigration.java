@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
@@ -60,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * input/output mappings are skipped: a migration moves a community to where it already
  * is, it does not do the steps again.
  */
-public final class ModelMigration {
+final class ModelMigration {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelMigration.class);
 
@@ -73,7 +74,7 @@ public final class ModelMigration {
 
 	private final RepositoryService repository;
 
-	public ModelMigration(ProcessEngine engine) {
+	ModelMigration(ProcessEngine engine) {
 		this.runtime = engine.getRuntimeService();
 		this.repository = engine.getRepositoryService();
 	}
@@ -83,7 +84,7 @@ public final class ModelMigration {
 	 * latest version.
 	 * @return what was done, one outcome per older version that had instances
 	 */
-	public List<Outcome> migrateToLatest(Collection<String> processKeys) {
+	List<Outcome> migrateToLatest(Collection<String> processKeys) {
 		List<Outcome> outcomes = new ArrayList<>();
 		for (String key : new TreeSet<>(processKeys)) {
 			ProcessDefinition latest = this.repository.createProcessDefinitionQuery()
@@ -104,11 +105,26 @@ public final class ModelMigration {
 			for (ProcessDefinition source : older) {
 				long running = this.runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
 				if (running > 0) {
-					outcomes.add(migrate(source, latest));
+					outcomes.add(migrateOrReport(source, latest));
 				}
 			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * A migration that fails does not stop the node: its instances go on running on their
+	 * version, and the ERROR says why.
+	 */
+	private Outcome migrateOrReport(ProcessDefinition source, ProcessDefinition target) {
+		try {
+			return migrate(source, target);
+		}
+		catch (RuntimeException ex) {
+			log.error("Instances of {} version {} stay on it: {}", source.getKey(), source.getVersion(),
+					ex.getMessage(), ex);
+			return new Outcome(source.getKey(), source.getVersion(), target.getVersion(), 0, List.of(ex.getMessage()));
+		}
 	}
 
 	private Outcome migrate(ProcessDefinition source, ProcessDefinition target) {
@@ -186,7 +202,18 @@ public final class ModelMigration {
 				log.warn("Migrating {} version {}: another node changed the same instances, reading them again",
 						source.getKey(), source.getVersion());
 			}
+			catch (ProcessEngineException ex) {
+				// e.g. an instance that another node migrated between the query and this
+				// command
+				conflicts++;
+				log.warn("Migrating {} version {} failed ({}), reading the instances again", source.getKey(),
+						source.getVersion(), ex.getMessage());
+			}
 		}
+		String why = "%d instance(s) from %s on still failed after 3 tries (see the warnings above)"
+			.formatted(chunk.size(), chunk.get(0));
+		failures.add(why);
+		log.error("{} version {}: {}", source.getKey(), source.getVersion(), why);
 		return 0;
 	}
 
@@ -196,7 +223,7 @@ public final class ModelMigration {
 	 * @throws IllegalStateException naming what is wrong when the engine refuses the plan
 	 * or a mapping names an activity the target does not have
 	 */
-	public Plan plan(ProcessDefinition source, ProcessDefinition target) {
+	Plan plan(ProcessDefinition source, ProcessDefinition target) {
 		BpmnModelInstance sourceModel = this.repository.getBpmnModelInstance(source.getId());
 		BpmnModelInstance targetModel = this.repository.getBpmnModelInstance(target.getId());
 		Set<String> sourceIds = ids(sourceModel);
@@ -321,13 +348,13 @@ public final class ModelMigration {
 	 * A plan and the wait states of the source that it leaves unmapped (an instance
 	 * waiting in one of them cannot move).
 	 */
-	public record Plan(MigrationPlan migrationPlan, Set<String> unmappedWaitStates) {
+	record Plan(MigrationPlan migrationPlan, Set<String> unmappedWaitStates) {
 
 		/**
 		 * The plan, when every wait state of the source is mapped.
 		 * @throws IllegalStateException naming the wait states that are not
 		 */
-		public MigrationPlan complete(String processKey) {
+		MigrationPlan complete(String processKey) {
 			if (!this.unmappedWaitStates.isEmpty()) {
 				throw new IllegalStateException(("%s: no activity of the current version takes the place of %s; map"
 						+ " each in %s%s.properties (map.<older id> = <current id>)")
@@ -343,7 +370,7 @@ public final class ModelMigration {
 	 *
 	 * @param failures each instance that stays, with why
 	 */
-	public record Outcome(String processKey, int fromVersion, int toVersion, int migrated, List<String> failures) {
+	record Outcome(String processKey, int fromVersion, int toVersion, int migrated, List<String> failures) {
 
 	}
 

@@ -81,6 +81,22 @@ class UpgradeFromLastReleaseIT {
 		assertThat(migrations(jdbc)).as("the release's Flyway migrations").last().isEqualTo(13);
 		Set<String> mailsBefore = new TreeSet<>(
 				jdbc.sql("select mail_key from lc_mail_log").query(String.class).list());
+		// and: its deployment renamed, so that the start deploys every model anew even
+		// where this version's file equals the release's, and moves every running
+		// instance (the deployment filters duplicates by name: docs/adr/0023)
+		assertThat(jdbc.sql("update act_re_deployment set name_ = 'community-lifecycle-0.1.0' where name_ = ?")
+			.param(ModelDeployment.DEPLOYMENT_NAME)
+			.update()).isOne();
+		// and: its calendar moved by the time since it was made (its last job's run), so
+		// that its timers and due dates lie as far ahead as they did then, whichever day
+		// the test runs
+		for (String table : List.of("act_ru_job set duedate_ = duedate_", "act_ru_task set due_date_ = due_date_",
+				"lc_open_task set due_at = due_at")) {
+			jdbc.sql("update " + table + " + (localtimestamp - (select max(timestamp_) from act_hi_job_log))").update();
+		}
+		long running = jdbc.sql("select count(*) from act_ru_execution where parent_id_ is null")
+			.query(Long.class)
+			.single();
 
 		// when: the current application starts on it
 		mailServer.start();
@@ -109,6 +125,11 @@ class UpgradeFromLastReleaseIT {
 			.filter((definition) -> MODELS.contains(definition.substring(0, definition.indexOf(' '))))
 			.toList();
 		assertThat(behind).as("running instances left on an older version of their model").isEmpty();
+		assertThat(node.logLines("Migrated ")
+			.stream()
+			.mapToLong((line) -> Long.parseLong(line.replaceAll(".*Migrated (\\d+) instance.*", "$1")))
+			.sum()).as("instances the start migrated (log lines 'Migrated n instance(s)')").isEqualTo(running);
+		assertThat(node.logLines("stays on version")).as("instances the migration refused").isEmpty();
 
 		// when: the screening reminders of the release's candidates fall due
 		YearOneDrive drive = new YearOneDrive(rest(node));
