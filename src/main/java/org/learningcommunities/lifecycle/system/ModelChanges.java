@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * that the current version no longer has under the same id and scope (renamed, moved into
  * a sub-process, replaced), the activity of the current version that takes its place, as
  * {@code map.<older activity id> = <current activity id>}. Everything else maps to the
- * activity of the same id (docs/adr/0023).
+ * activity of the same id (docs/adr/0023-models-change-while-communities-run.md).
  *
  * @param mappings older activity id to current activity id
  */

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * since user tasks bind their forms with {@code formRefBinding="deployment"}.
  * <p>
  * Then the running instances of older versions of these models move to the current ones
- * ({@link ModelMigration}, docs/adr/0023), unless
+ * ({@link ModelMigration}, docs/adr/0023-models-change-while-communities-run.md), unless
  * {@code lifecycle.models.migrate-on-start} is false.
  */
 @Component

@@ -1,7 +1,6 @@
 package org.learningcommunities.lifecycle.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +14,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +38,7 @@ class BackupAndRestoreIT {
 
 	private static final Path WORK = Path.of("target", "backup-it");
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = ApplicationNode.freePort();
 
 	private static final GreenMail mailServer = new GreenMail(
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -75,7 +72,7 @@ class BackupAndRestoreIT {
 		installation.start();
 		installation.awaitReady(System.nanoTime());
 		// and: communities in the middle of year one, nothing due
-		YearOneDrive drive = new YearOneDrive(rest(installation));
+		YearOneDrive drive = new YearOneDrive(installation.rest());
 		List<String> codes = new ArrayList<>();
 		for (int i = 1; i <= COMMUNITIES; i++) {
 			codes.add("backup-" + i);
@@ -108,7 +105,7 @@ class BackupAndRestoreIT {
 		restoredInstallation.awaitReady(System.nanoTime());
 
 		// then: the communities are where the backup left them
-		YearOneDrive restoredDrive = new YearOneDrive(rest(restoredInstallation));
+		YearOneDrive restoredDrive = new YearOneDrive(restoredInstallation.rest());
 		for (String code : codes) {
 			restoredDrive.awaitStage(code, "YEAR_ONE");
 			restoredDrive.awaitTasks(code, "plan-meeting", YearOneDrive.MEETINGS);
@@ -160,23 +157,10 @@ class BackupAndRestoreIT {
 	}
 
 	private static ApplicationNode node(String name, Path settings) {
-		ApplicationNode node = new ApplicationNode(name, freePort(),
+		ApplicationNode node = new ApplicationNode(name, ApplicationNode.freePort(),
 				List.of("--spring.config.additional-location=file:" + settings.toAbsolutePath()));
 		nodes.add(node);
 		return node;
-	}
-
-	private static TestRestTemplate rest(ApplicationNode node) {
-		return new TestRestTemplate(new RestTemplateBuilder().rootUri(node.baseUrl()));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.learningcommunities.lifecycle.community.EstablishmentSteps.MANAGER;
 
 /**
- * Communities running while their models change (docs/adr/0023), through the whole
- * application: one community is taken to mid-year on the models of the last release
+ * Communities running while their models change
+ * (docs/adr/0023-models-change-while-communities-run.md), through the whole application:
+ * one community is taken to mid-year on the models of the last release
  * ({@code src/test/resources/releases/v0.1.0}), then the current models are deployed
  * (what an upgrade's start does) and a second community is taken to mid-year on them.
  * With both versions running, the board counts each community's open tasks and the

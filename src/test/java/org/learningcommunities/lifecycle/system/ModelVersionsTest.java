@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The versioning rule of docs/adr/0023, engine only: every model of the last release
- * ({@code src/test/resources/releases/v0.1.0}, the files of tag {@code v0.1.0}) maps onto
- * its current version, each place where an instance can wait included; a change that
- * strands instances is named; an explicit mapping of {@code model-changes/} moves them.
+ * The versioning rule of docs/adr/0023-models-change-while-communities-run.md, engine
+ * only: every model of the last release ({@code src/test/resources/releases/v0.1.0}, the
+ * files of tag {@code v0.1.0}) maps onto its current version, each place where an
+ * instance can wait included; a change that strands instances is named; an explicit
+ * mapping of {@code model-changes/} moves them.
  */
 class ModelVersionsTest {
 

@@ -3,7 +3,6 @@ package org.learningcommunities.lifecycle.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,8 +26,6 @@ import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.learningcommunities.lifecycle.community.EstablishmentSteps;
 import org.learningcommunities.lifecycle.reminders.MailService;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,7 +38,8 @@ import static org.learningcommunities.lifecycle.system.YearOneDrive.form;
  * The database of the last release, communities in the middle of their lifecycle, under
  * the current application: Flyway brings our tables up to date, the engine its schema,
  * the current models are deployed and the running instances move onto them
- * (docs/adr/0023), and every community goes on with its next step.
+ * (docs/adr/0023-models-change-while-communities-run.md), and every community goes on
+ * with its next step.
  * <p>
  * The database is
  * {@code src/test/resources/releases/v0.1.0/database/mid-lifecycle.pgdump} (how it was
@@ -56,7 +54,7 @@ class UpgradeFromLastReleaseIT {
 	/** Our models: every running instance of them must be on their latest version. */
 	private static final Set<String> MODELS = models();
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = ApplicationNode.freePort();
 
 	private static final GreenMail mailServer = new GreenMail(
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -83,7 +81,8 @@ class UpgradeFromLastReleaseIT {
 				jdbc.sql("select mail_key from lc_mail_log").query(String.class).list());
 		// and: its deployment renamed, so that the start deploys every model anew even
 		// where this version's file equals the release's, and moves every running
-		// instance (the deployment filters duplicates by name: docs/adr/0023)
+		// instance (the deployment filters duplicates by name:
+		// docs/adr/0023-models-change-while-communities-run.md)
 		assertThat(jdbc.sql("update act_re_deployment set name_ = 'community-lifecycle-0.1.0' where name_ = ?")
 			.param(ModelDeployment.DEPLOYMENT_NAME)
 			.update()).isOne();
@@ -100,7 +99,7 @@ class UpgradeFromLastReleaseIT {
 
 		// when: the current application starts on it
 		mailServer.start();
-		node = new ApplicationNode("upgrade-node", freePort(),
+		node = new ApplicationNode("upgrade-node", ApplicationNode.freePort(),
 				Stream
 					.concat(database.datasourceArguments().stream(), Stream.of("--spring.mail.host=127.0.0.1",
 							"--spring.mail.port=" + SMTP_PORT, "--camunda.bpm.job-execution.max-wait=1000"))
@@ -132,11 +131,11 @@ class UpgradeFromLastReleaseIT {
 		assertThat(node.logLines("stays on version")).as("instances the migration refused").isEmpty();
 
 		// when: the screening reminders of the release's candidates fall due
-		YearOneDrive drive = new YearOneDrive(rest(node));
+		YearOneDrive drive = new YearOneDrive(node.rest());
 		assertThat(drive.makeDue("engineers-2026", "screen-candidate-reminder")).isEqualTo(8);
 		drive.awaitNoDueJobs();
 		// and: each community takes its next step
-		LifecycleRestClient client = new LifecycleRestClient(rest(node));
+		LifecycleRestClient client = new LifecycleRestClient(node.rest());
 		client.complete(MANAGER, "education-2026", "recruit-partners", EstablishmentSteps.sharedVision());
 		WorkPlanSteps workPlans = new WorkPlanSteps(client);
 		workPlans.approveAs("foundation", "welfare-2026", WorkPlanSteps.approve());
@@ -249,19 +248,6 @@ class UpgradeFromLastReleaseIT {
 			return message.getHeader(MailService.MAIL_KEY_HEADER, null);
 		}
 		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static TestRestTemplate rest(ApplicationNode node) {
-		return new TestRestTemplate(new RestTemplateBuilder().rootUri(node.baseUrl()));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
