@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -24,6 +28,10 @@ import org.springframework.stereotype.Component;
  * after the other would redeploy everything. With stable names and duplicate filtering, a
  * restart or a second node deploys nothing new. Models and forms always go together,
  * since user tasks bind their forms with {@code formRefBinding="deployment"}.
+ * <p>
+ * Then the running instances of older versions of these models move to the current ones
+ * ({@link ModelMigration}, docs/adr/0023-models-change-while-communities-run.md), unless
+ * {@code lifecycle.models.migrate-on-start} is false.
  */
 @Component
 class ModelDeployment extends AbstractProcessEnginePlugin {
@@ -36,6 +44,12 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
 
 	private static final List<String> PATTERNS = List.of("classpath*:processes/**/*.bpmn",
 			"classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form");
+
+	private final boolean migrateOnStart;
+
+	ModelDeployment(@Value("${lifecycle.models.migrate-on-start:true}") boolean migrateOnStart) {
+		this.migrateOnStart = migrateOnStart;
+	}
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
@@ -59,6 +73,16 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
 		}
 		String id = deployment.deploy().getId();
 		log.info("Models and forms deployed as {} (deployment {})", DEPLOYMENT_NAME, id);
+		if (this.migrateOnStart) {
+			Set<String> keys = engine.getRepositoryService()
+				.createProcessDefinitionQuery()
+				.deploymentId(id)
+				.list()
+				.stream()
+				.map(ProcessDefinition::getKey)
+				.collect(Collectors.toSet());
+			new ModelMigration(engine).migrateToLatest(keys);
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.learningcommunities.lifecycle.system;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +194,21 @@ final class ApplicationNode {
 			.isNotNull()
 			.hasSize(1);
 		return jars[0].toPath().toAbsolutePath();
+	}
+
+	/** A REST client whose relative URLs go to this node. */
+	TestRestTemplate rest() {
+		return new TestRestTemplate(new RestTemplateBuilder().rootUri(baseUrl()));
+	}
+
+	/** A port nothing listens on now, for a node or a mail server of a test. */
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static void sleep(long millis) {

@@ -165,10 +165,10 @@ class PostgresSchemaIT {
 			if (context.getTestMethod().isEmpty() && (url == null || url.isBlank())) {
 				System.out.println("""
 
-						*** PostgresSchemaIT SKIPPED: %s is not set. To run the application's schema on PostgreSQL,
+						*** %s SKIPPED: %s is not set. To run the application's schema on PostgreSQL,
 						*** set it to an empty database of its own (jdbc:postgresql://host:5432/db) with %s and
 						*** %s, or run .ci/run (installs and starts a local PostgreSQL).
-						""".formatted(URL, USER, PASSWORD));
+						""".formatted(context.getRequiredTestClass().getSimpleName(), URL, USER, PASSWORD));
 			}
 			return ConditionEvaluationResult.enabled("the decision is @EnabledIfEnvironmentVariable's");
 		}
