@@ -1,6 +1,8 @@
 package org.learningcommunities.lifecycle.system;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -58,8 +60,8 @@ class ProdProfileIT {
 
 	@Test
 	void cookiesAreSecureAndCamundasCsrfFilterRefusesAChangeWithoutItsToken() {
-		// a page of the webapps sets the session and the CSRF token
-		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/welcome/default/", String.class);
+		// the one login page sets the session (and its form the CSRF token of our pages)
+		ResponseEntity<String> page = this.rest.getForEntity("/login", String.class);
 		List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
 		assertThat(cookies).as("cookies set by %s", page.getHeaders()).isNotEmpty();
 		assertThat(cookies)
@@ -67,14 +69,48 @@ class ProdProfileIT {
 		assertThat(cookies).filteredOn((cookie) -> cookie.startsWith("JSESSIONID"))
 			.allSatisfy((cookie) -> assertThat(cookie).contains("HttpOnly"));
 
-		// a login without the token is refused by the CSRF filter
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
-				HttpMethod.POST, new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!", headers),
+		// nobody signs in through Camunda's own login any more (docs/adr/0025)
+		HttpHeaders form = new HttpHeaders();
+		form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		ResponseEntity<String> camundaLogin = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
+				HttpMethod.POST, new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!", form),
 				String.class);
-		assertThat(login.getStatusCode().value()).as("%s", login).isEqualTo(403);
-		assertThat(login.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+		assertThat(camundaLogin.getStatusCode().value()).as("%s", camundaLogin).isEqualTo(401);
+
+		// signed in at /login (the secure cookie sent by hand: the client speaks plain
+		// HTTP)
+		String session = sessionCookie(page);
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+		assertThat(token.find()).isTrue();
+		HttpHeaders login = new HttpHeaders();
+		login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		login.add(HttpHeaders.COOKIE, session);
+		ResponseEntity<String> signedIn = this.rest.exchange("/login", HttpMethod.POST,
+				new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!&_csrf=" + token.group(1), login),
+				String.class);
+		assertThat(signedIn.getStatusCode().value()).as("%s", signedIn).isEqualTo(302);
+
+		// a change to the webapps without Camunda's own CSRF token is refused by its
+		// filter
+		HttpHeaders change = new HttpHeaders();
+		change.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		change.add(HttpHeaders.COOKIE, sessionCookie(signedIn));
+		ResponseEntity<String> refused = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
+				HttpMethod.POST, new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!", change),
+				String.class);
+		assertThat(refused.getStatusCode().value()).as("%s", refused).isEqualTo(403);
+		assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+	}
+
+	/** The {@code JSESSIONID=...} pair an answer set, to send back as a cookie. */
+	private static String sessionCookie(ResponseEntity<String> answer) {
+		return answer.getHeaders()
+			.getOrEmpty(HttpHeaders.SET_COOKIE)
+			.stream()
+			.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + answer.getHeaders()));
 	}
 
 	@Test
