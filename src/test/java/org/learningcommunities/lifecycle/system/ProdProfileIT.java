@@ -1,5 +1,11 @@
 package org.learningcommunities.lifecycle.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,39 +84,50 @@ class ProdProfileIT {
 		assertThat(camundaLogin.getStatusCode().value()).as("%s", camundaLogin).isEqualTo(401);
 
 		// signed in at /login (the secure cookie sent by hand: the client speaks plain
-		// HTTP)
-		String session = sessionCookie(page);
+		// HTTP; redirects not followed, to see where the login leads)
+		String session = sessionCookie(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
 		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
 		assertThat(token.find()).isTrue();
-		HttpHeaders login = new HttpHeaders();
-		login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		login.add(HttpHeaders.COOKIE, session);
-		ResponseEntity<String> signedIn = this.rest.exchange("/login", HttpMethod.POST,
-				new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!&_csrf=" + token.group(1), login),
-				String.class);
-		assertThat(signedIn.getStatusCode().value()).as("%s", signedIn).isEqualTo(302);
+		HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(this.rest.getRootUri() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", session)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=operator&password=Str0ng-Secret-2026!&_csrf=" + token.group(1)))
+			.build());
+		assertThat(signedIn.statusCode()).as("%s", signedIn.headers()).isEqualTo(302);
 
 		// a change to the webapps without Camunda's own CSRF token is refused by its
 		// filter
-		HttpHeaders change = new HttpHeaders();
-		change.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		change.add(HttpHeaders.COOKIE, sessionCookie(signedIn));
-		ResponseEntity<String> refused = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
-				HttpMethod.POST, new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!", change),
-				String.class);
-		assertThat(refused.getStatusCode().value()).as("%s", refused).isEqualTo(403);
-		assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+		HttpResponse<String> refused = send(HttpRequest
+			.newBuilder(URI.create(this.rest.getRootUri() + "/camunda/api/admin/auth/user/default/login/cockpit"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", sessionCookie(signedIn.headers().allValues("Set-Cookie")))
+			.POST(HttpRequest.BodyPublishers.ofString("username=operator&password=Str0ng-Secret-2026!"))
+			.build());
+		assertThat(refused.statusCode()).as("%s", refused.headers()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
 	}
 
-	/** The {@code JSESSIONID=...} pair an answer set, to send back as a cookie. */
-	private static String sessionCookie(ResponseEntity<String> answer) {
-		return answer.getHeaders()
-			.getOrEmpty(HttpHeaders.SET_COOKIE)
-			.stream()
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The {@code JSESSIONID=...} pair of an answer's cookies, to send back. */
+	private static String sessionCookie(List<String> cookies) {
+		return cookies.stream()
 			.filter((cookie) -> cookie.startsWith("JSESSIONID="))
 			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie in " + answer.getHeaders()));
+			.orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
 	}
 
 	@Test
