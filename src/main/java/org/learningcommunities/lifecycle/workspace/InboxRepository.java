@@ -40,9 +40,15 @@ class InboxRepository {
 	List<InboxTask> tasks(Worker worker, String community, Instant dueBefore) {
 		Map<String, Object> params = new HashMap<>();
 		String offered = offered(worker, params);
-		StringBuilder sql = new StringBuilder(select(offered)).append(" where (t.assignee = :user or ")
-			.append(offered)
+		StringBuilder sql = new StringBuilder(select(offered)).append(" where (t.task_id in (")
+			.append(heldOrLedIds())
 			.append(")");
+		// a task of another group of theirs (project managers' gates and escalations):
+		// found by its groups, which no index serves
+		for (int i = 0; i < worker.offeringGroups().size(); i++) {
+			sql.append(" or (',' || t.candidate_groups || ',') like :group").append(i);
+		}
+		sql.append(")");
 		if (community != null) {
 			sql.append(" and t.community_code = :community");
 			params.put("community", community);
@@ -54,6 +60,17 @@ class InboxRepository {
 		sql.append(" order by case when t.due_at is null then 1 else 0 end, t.due_at, t.created_at, t.task_id")
 			.append(" fetch first " + MOST + " rows only");
 		return this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+	}
+
+	/**
+	 * The ids of the tasks held by the person (the assignee index) or offered to them as
+	 * their community's leader (the leader and community indexes): a leader's or a
+	 * partner's whole inbox, without reading the other communities' tasks.
+	 */
+	private static String heldOrLedIds() {
+		return "select h.task_id from lc_open_task h where h.assignee = :user"
+				+ " union select l.task_id from lc_community lc join lc_open_task l on l.community_code = lc.code"
+				+ " where lc.leader_id = :user and (',' || l.candidate_groups || ',') like :leaders";
 	}
 
 	/** One task, if the person may see it. */
