@@ -1,7 +1,12 @@
 package org.learningcommunities.lifecycle.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -42,6 +47,26 @@ public class People {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult()).map(this::person);
+	}
+
+	/**
+	 * The full names of users ("first last"), by id, in one query; a user without a name,
+	 * or unknown, is named by their id.
+	 */
+	public Map<String, String> fullNames(Collection<String> userIds) {
+		Map<String, String> names = new HashMap<>();
+		List<String> ids = userIds.stream().filter((id) -> id != null && !id.isBlank()).distinct().toList();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		for (User user : this.identity.createUserQuery().userIdIn(ids.toArray(String[]::new)).list()) {
+			String name = Stream.of(user.getFirstName(), user.getLastName())
+				.filter((part) -> part != null && !part.isBlank())
+				.collect(Collectors.joining(" "));
+			names.put(user.getId(), name.isBlank() ? user.getId() : name);
+		}
+		ids.forEach((id) -> names.putIfAbsent(id, id));
+		return names;
 	}
 
 	/** The members of a group, by id. */

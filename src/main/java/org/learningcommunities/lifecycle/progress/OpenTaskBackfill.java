@@ -1,7 +1,10 @@
 package org.learningcommunities.lifecycle.progress;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,10 +34,14 @@ class OpenTaskBackfill {
 
 	private final RuntimeService runtime;
 
-	OpenTaskBackfill(OpenTaskRepository openTasks, TaskService tasks, RuntimeService runtime) {
+	private final Map<String, TaskSubject> subjects;
+
+	OpenTaskBackfill(OpenTaskRepository openTasks, TaskService tasks, RuntimeService runtime,
+			List<TaskSubject> subjects) {
 		this.openTasks = openTasks;
 		this.tasks = tasks;
 		this.runtime = runtime;
+		this.subjects = subjects.stream().collect(Collectors.toMap(TaskSubject::processKey, Function.identity()));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -62,6 +69,27 @@ class OpenTaskBackfill {
 		}
 		if (filled > 0) {
 			log.info("Gave {} open tasks of an earlier version their candidate groups and process instances", filled);
+		}
+		nameSubjects();
+	}
+
+	/** Names the subject of the open tasks mirrored before V15 kept one. */
+	private void nameSubjects() {
+		int named = 0;
+		for (Map.Entry<String, String> task : this.openTasks.withoutSubject(this.subjects.keySet())) {
+			Task engineTask = this.tasks.createTaskQuery().taskId(task.getKey()).singleResult();
+			if (engineTask == null) {
+				continue;
+			}
+			String processKey = engineTask.getProcessDefinitionId().split(":")[0];
+			TaskSubject subject = this.subjects.get(processKey);
+			String instance = task.getValue();
+			this.openTasks.nameSubject(task.getKey(), (subject != null)
+					? subject.of((name) -> this.runtime.getVariable(instance, name)).orElse(null) : null);
+			named++;
+		}
+		if (named > 0) {
+			log.info("Named the subject of {} open tasks of an earlier version", named);
 		}
 	}
 

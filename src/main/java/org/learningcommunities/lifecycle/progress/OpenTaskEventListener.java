@@ -2,7 +2,10 @@ package org.learningcommunities.lifecycle.progress;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,9 +26,12 @@ class OpenTaskEventListener {
 
 	private final Clock clock;
 
-	OpenTaskEventListener(OpenTaskRepository openTasks, Clock clock) {
+	private final Map<String, TaskSubject> subjects;
+
+	OpenTaskEventListener(OpenTaskRepository openTasks, Clock clock, List<TaskSubject> subjects) {
 		this.openTasks = openTasks;
 		this.clock = clock;
+		this.subjects = subjects.stream().collect(Collectors.toMap(TaskSubject::processKey, Function.identity()));
 	}
 
 	@EventListener
@@ -34,12 +40,11 @@ class OpenTaskEventListener {
 			case TaskListener.EVENTNAME_CREATE -> {
 				String code = task.getExecution().getProcessBusinessKey();
 				if (code != null) {
-					this.openTasks.insert(
-							new OpenTaskRepository.NewTask(task.getId(), code,
-									task.getProcessDefinitionId().split(":")[0], task.getTaskDefinitionKey(),
-									task.getName(), task.getAssignee(), candidateGroups(task), task.getDueDate(),
-									task.getProcessInstanceId(), rootInstanceId(task.getExecution())),
-							this.clock.instant());
+					String processKey = task.getProcessDefinitionId().split(":")[0];
+					this.openTasks.insert(new OpenTaskRepository.NewTask(task.getId(), code, processKey,
+							task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), candidateGroups(task),
+							task.getDueDate(), task.getProcessInstanceId(), rootInstanceId(task.getExecution()),
+							subject(processKey, task.getExecution())), this.clock.instant());
 				}
 			}
 			case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE ->
@@ -49,6 +54,15 @@ class OpenTaskEventListener {
 				// timeout events change nothing that we track
 			}
 		}
+	}
+
+	/**
+	 * What the task is about, from the capability that owns its process; {@code null}
+	 * when the process names no subject.
+	 */
+	private String subject(String processKey, DelegateExecution execution) {
+		TaskSubject subject = this.subjects.get(processKey);
+		return (subject != null) ? subject.of(execution::getVariable).orElse(null) : null;
 	}
 
 	/**

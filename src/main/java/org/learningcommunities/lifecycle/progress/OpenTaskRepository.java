@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ class OpenTaskRepository {
 
 	private static final String TABLE = "lc_open_task";
 
+	/** The length of lc_open_task.subject (V15). */
+	private static final int SUBJECT_LENGTH = 400;
+
 	private final JdbcClient jdbc;
 
 	OpenTaskRepository(JdbcClient jdbc) {
@@ -31,11 +35,12 @@ class OpenTaskRepository {
 	void insert(NewTask task, Instant created) {
 		this.jdbc.sql("""
 				insert into lc_open_task (task_id, community_code, process_key, task_key, task_name, assignee,
-				    candidate_groups, due_at, created_at, process_instance_id, root_instance_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    candidate_groups, due_at, created_at, process_instance_id, root_instance_id, subject)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(task.taskId(), task.communityCode(), task.processKey(), task.taskKey(), task.name(),
 					task.assignee(), task.candidateGroups().isEmpty() ? null : String.join(",", task.candidateGroups()),
-					timestamp(task.due()), Timestamp.from(created), task.processInstanceId(), task.rootInstanceId())
+					timestamp(task.due()), Timestamp.from(created), task.processInstanceId(), task.rootInstanceId(),
+					subject(task.subject()))
 			.update();
 		TransactionCache.put(TABLE, task.taskId(), new Written(task.assignee(), timestamp(task.due())));
 	}
@@ -70,6 +75,34 @@ class OpenTaskRepository {
 			.params(candidateGroups.isEmpty() ? null : String.join(",", candidateGroups), processInstanceId,
 					rootInstanceId, taskId)
 			.update();
+	}
+
+	/**
+	 * The tasks mirrored before V15 named their subject, of the processes that name one:
+	 * task id and process instance.
+	 */
+	List<Map.Entry<String, String>> withoutSubject(Collection<String> processKeys) {
+		if (processKeys.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(
+				"select task_id, process_instance_id from lc_open_task where subject is null and process_key in (:keys)"
+						+ " and process_instance_id is not null")
+			.param("keys", processKeys)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	/** Sets a task's subject; blank: it has none, and is not asked again. */
+	void nameSubject(String taskId, String subject) {
+		this.jdbc.sql("update lc_open_task set subject = ? where task_id = ?")
+			.params((subject != null) ? subject(subject) : "", taskId)
+			.update();
+	}
+
+	/** A subject as the column holds it: at most its length. */
+	private static String subject(String subject) {
+		return (subject != null && subject.length() > SUBJECT_LENGTH) ? subject.substring(0, SUBJECT_LENGTH) : subject;
 	}
 
 	void delete(String taskId) {
@@ -120,7 +153,7 @@ class OpenTaskRepository {
 
 	/** A task as the engine creates it. */
 	record NewTask(String taskId, String communityCode, String processKey, String taskKey, String name, String assignee,
-			List<String> candidateGroups, Date due, String processInstanceId, String rootInstanceId) {
+			List<String> candidateGroups, Date due, String processInstanceId, String rootInstanceId, String subject) {
 	}
 
 	/** What this transaction wrote of a task's row. */

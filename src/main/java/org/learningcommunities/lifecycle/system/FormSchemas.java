@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.core.io.ClassPathResource;
@@ -23,17 +24,27 @@ public class FormSchemas {
 
 	private final Map<String, Optional<FormSchema>> byId = new ConcurrentHashMap<>();
 
+	private final Map<String, Optional<JsonNode>> jsonById = new ConcurrentHashMap<>();
+
 	public Optional<FormSchema> find(String formId) {
-		return this.byId.computeIfAbsent(formId, this::load);
+		return this.byId.computeIfAbsent(formId, (id) -> json(id).map(FormSchema::parse));
 	}
 
-	private Optional<FormSchema> load(String formId) {
+	/**
+	 * The form as its file writes it (form-js JSON), for a page that renders it; not to
+	 * be changed.
+	 */
+	public Optional<JsonNode> json(String formId) {
+		return this.jsonById.computeIfAbsent(formId, this::load);
+	}
+
+	private Optional<JsonNode> load(String formId) {
 		ClassPathResource resource = new ClassPathResource("forms/" + formId + ".form");
 		if (!resource.exists()) {
 			return Optional.empty();
 		}
 		try (InputStream in = resource.getInputStream()) {
-			return Optional.of(FormSchema.parse(this.json.readTree(in)));
+			return Optional.of(this.json.readTree(in));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read form " + formId, ex);

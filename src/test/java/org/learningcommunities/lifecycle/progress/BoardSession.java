@@ -41,13 +41,13 @@ final class BoardSession {
 
 	/**
 	 * Signs in through the login form, with its CSRF token; fails unless it lands on the
-	 * board.
+	 * workspace, the home page after the one login.
 	 */
 	BoardSession login(String user) {
 		HttpResponse<String> answer = loginAnswer(user, user);
 		assertThat(answer.statusCode()).as("login of %s", user).isEqualTo(302);
 		assertThat(answer.headers().firstValue("Location"))
-			.hasValueSatisfying((to) -> assertThat(to).endsWith("/board"));
+			.hasValueSatisfying((to) -> assertThat(URI.create(to).getPath()).isEqualTo("/"));
 		return this;
 	}
 

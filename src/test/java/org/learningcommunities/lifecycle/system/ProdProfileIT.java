@@ -1,6 +1,14 @@
 package org.learningcommunities.lifecycle.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -58,8 +66,8 @@ class ProdProfileIT {
 
 	@Test
 	void cookiesAreSecureAndCamundasCsrfFilterRefusesAChangeWithoutItsToken() {
-		// a page of the webapps sets the session and the CSRF token
-		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/welcome/default/", String.class);
+		// the one login page sets the session (and its form the CSRF token of our pages)
+		ResponseEntity<String> page = this.rest.getForEntity("/login", String.class);
 		List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
 		assertThat(cookies).as("cookies set by %s", page.getHeaders()).isNotEmpty();
 		assertThat(cookies)
@@ -67,14 +75,59 @@ class ProdProfileIT {
 		assertThat(cookies).filteredOn((cookie) -> cookie.startsWith("JSESSIONID"))
 			.allSatisfy((cookie) -> assertThat(cookie).contains("HttpOnly"));
 
-		// a login without the token is refused by the CSRF filter
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		ResponseEntity<String> login = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
-				HttpMethod.POST, new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!", headers),
+		// nobody signs in through Camunda's own login any more (docs/adr/0025)
+		HttpHeaders form = new HttpHeaders();
+		form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		ResponseEntity<String> camundaLogin = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
+				HttpMethod.POST, new HttpEntity<>("username=operator&password=Str0ng-Secret-2026!", form),
 				String.class);
-		assertThat(login.getStatusCode().value()).as("%s", login).isEqualTo(403);
-		assertThat(login.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+		assertThat(camundaLogin.getStatusCode().value()).as("%s", camundaLogin).isEqualTo(401);
+
+		// signed in at /login (the secure cookie sent by hand: the client speaks plain
+		// HTTP; redirects not followed, to see where the login leads)
+		String session = sessionCookie(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(this.rest.getRootUri() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", session)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=operator&password=Str0ng-Secret-2026!&_csrf=" + token.group(1)))
+			.build());
+		assertThat(signedIn.statusCode()).as("%s", signedIn.headers()).isEqualTo(302);
+
+		// a change to the webapps without Camunda's own CSRF token is refused by its
+		// filter
+		HttpResponse<String> refused = send(HttpRequest
+			.newBuilder(URI.create(this.rest.getRootUri() + "/camunda/api/admin/auth/user/default/login/cockpit"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", sessionCookie(signedIn.headers().allValues("Set-Cookie")))
+			.POST(HttpRequest.BodyPublishers.ofString("username=operator&password=Str0ng-Secret-2026!"))
+			.build());
+		assertThat(refused.statusCode()).as("%s", refused.headers()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The {@code JSESSIONID=...} pair of an answer's cookies, to send back. */
+	private static String sessionCookie(List<String> cookies) {
+		return cookies.stream()
+			.filter((cookie) -> cookie.startsWith("JSESSIONID="))
+			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
 	}
 
 	@Test

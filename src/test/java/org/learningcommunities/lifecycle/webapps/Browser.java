@@ -2,6 +2,8 @@ package org.learningcommunities.lifecycle.webapps;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +100,43 @@ final class Browser implements AutoCloseable {
 			Assumptions.abort("Browser test skipped: " + message);
 		}
 		return file;
+	}
+
+	/** Sets the window's size, e.g. 390 x 844 for a phone. */
+	void resize(int width, int height) {
+		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+	}
+
+	/** Whether the page is wider than the window (a reader would scroll sideways). */
+	boolean scrollsSideways() {
+		return (Boolean) script("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+	}
+
+	/**
+	 * The serious and critical accessibility violations axe-core finds on the page (WCAG
+	 * 2.1 A and AA rules), one line each: rule, impact, and the first elements.
+	 */
+	List<String> accessibilityProblems() {
+		try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+			script(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.driver.manage().timeouts().scriptTimeout(PATIENCE);
+		Object found = ((JavascriptExecutor) this.driver).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+						  .then((results) => done(results.violations
+						    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+						    .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))))
+						  .catch((e) => done(['axe failed: ' + e]));""");
+		return ((List<?>) found).stream().map(String::valueOf).toList();
+	}
+
+	String currentUrl() {
+		return this.driver.getCurrentUrl();
 	}
 
 	void go(String url) {

@@ -44,25 +44,18 @@ final class TasklistPage {
 	 */
 	void awaitLinkedTask(String user, String password) {
 		By form = By.cssSelector(".fjs-form");
-		if (this.browser.visibleAny(form, userNameField()) == 1) {
-			logIn(user, password);
+		if (this.browser.visibleAny(form, By.id("login-form")) == 1) {
+			LoginPage.signIn(this.browser, user, password);
 		}
 		this.browser.visible(form);
 	}
 
-	private By userNameField() {
-		return By.xpath("//input[@placeholder=" + Browser.literal(label("PAGE_LOGIN_USERNAME")) + "]");
-	}
-
 	/**
-	 * Fills the login form (its placeholders in the page's language) and waits for the
-	 * list.
+	 * Signs in where Tasklist sends a browser without a session, the application's one
+	 * login form, and waits for the list.
 	 */
 	void logIn(String user, String password) {
-		this.browser.type(userNameField(), user);
-		this.browser.type(By.xpath("//input[@placeholder=" + Browser.literal(label("PAGE_LOGIN_PASSWORD")) + "]"),
-				password);
-		this.browser.click(Browser.button(label("PAGE_LOGIN_SIGN_IN_ACTION")));
+		LoginPage.signIn(this.browser, user, password);
 		this.browser.text(label("START_PROCESS"));
 	}
 

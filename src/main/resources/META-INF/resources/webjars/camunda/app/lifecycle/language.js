@@ -138,8 +138,25 @@ function whenBodyIsThere(action) {
   }
 }
 
+/*
+ * One login for the application (docs/adr/0025): the webapps take the signed-in user from the application's
+ * session, so their own login form is never the way in. Whenever an app shows its login route (no session, or
+ * just signed out, which ends the application's session too), the application's login page opens instead, and
+ * brings the user back here once signed in.
+ */
+function useTheApplicationsLogin() {
+  const toLogin = () => {
+    if (window.location.hash.startsWith('#/login')) {
+      window.location.replace('/login?logout');
+    }
+  };
+  toLogin();
+  window.addEventListener('hashchange', toLogin);
+}
+
 /** Sets the page's language and direction and shows the switch to the other language. */
 export function applyLanguage() {
+  useTheApplicationsLogin();
   const language = activeLanguage();
   const html = document.documentElement;
   html.lang = language;

@@ -1,0 +1,41 @@
+package org.learningcommunities.lifecycle.workteams;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.learningcommunities.lifecycle.community.YearTwoProcess;
+import org.learningcommunities.lifecycle.progress.TaskSubject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tasks of a work team are about that team: its number and topic.
+ */
+@Component
+class WorkTeamTaskSubject implements TaskSubject {
+
+	private final JdbcClient jdbc;
+
+	WorkTeamTaskSubject(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String processKey() {
+		return WorkTeamProcess.KEY;
+	}
+
+	@Override
+	public Optional<String> of(Function<String, Object> variable) {
+		Object id = variable.apply(YearTwoProcess.WORK_TEAM_ID);
+		if (id == null || !id.toString().matches("\\d{1,18}")) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select seq, topic from lc_work_team where id = ?")
+			.param(Long.parseLong(id.toString()))
+			.query((rs, row) -> "צוות " + rs.getInt("seq") + ": " + rs.getString("topic") + " / Team "
+					+ rs.getInt("seq") + ": " + rs.getString("topic"))
+			.optional();
+	}
+
+}
