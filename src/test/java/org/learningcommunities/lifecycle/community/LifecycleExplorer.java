@@ -34,6 +34,7 @@ import org.learningcommunities.lifecycle.recruitment.Candidate;
 import org.learningcommunities.lifecycle.recruitment.CandidateStatus;
 import org.learningcommunities.lifecycle.recruitment.RecruitmentService;
 import org.learningcommunities.lifecycle.system.InvalidFormException;
+import org.learningcommunities.lifecycle.system.RequestRefusedException;
 
 /**
  * Walks one community's lifecycle choosing at random among what the forms allow, through
@@ -92,6 +93,11 @@ final class LifecycleExplorer {
 	private final Deque<String> trail = new ArrayDeque<>();
 
 	private boolean forward;
+
+	/** The last step noted, and where its run of repeats began. */
+	private String lastNote;
+
+	private String lastNoteStart;
 
 	private int steps;
 
@@ -256,27 +262,43 @@ final class LifecycleExplorer {
 		int n = ++this.applicants;
 		String name = this.code + "-" + this.steps + "-" + n;
 		List<String> regions = EstablishmentSteps.REGIONS;
-		this.recruitment.apply(this.code,
-				new Application("Candidate " + name, name + "@example.org", "Authority " + name,
-						"Head of economic development", regions.get(n % regions.size()),
-						EstablishmentSteps.SECTORS.get(n % 2), (n % 2 == 0) ? "female" : "male", 5, null, null));
-		note("apply " + name);
+		refusable("apply " + name,
+				() -> this.recruitment.apply(this.code, new Application("Candidate " + name, name + "@example.org",
+						"Authority " + name, "Head of economic development", regions.get(n % regions.size()),
+						EstablishmentSteps.SECTORS.get(n % 2), (n % 2 == 0) ? "female" : "male", 5, null, null)));
 	}
 
 	private void withdraw(Candidate candidate) {
-		this.recruitment.withdraw(this.code, candidate.id(), "Found another programme");
-		note("withdraw candidate " + candidate.id());
+		refusable("withdraw candidate " + candidate.id(),
+				() -> this.recruitment.withdraw(this.code, candidate.id(), "Found another programme"));
 	}
 
 	private void move(Meeting meeting) {
 		LocalDate date = this.today.plusDays(1 + this.random.nextInt(30));
-		as(leader(), () -> this.meetings.move(this.code, meeting.id(), date));
-		note("move meeting " + meeting.id() + " to " + date);
+		refusable("move meeting " + meeting.id() + " to " + date,
+				() -> as(leader(), () -> this.meetings.move(this.code, meeting.id(), date)));
 	}
 
 	private void cancel(Meeting meeting) {
-		as(leader(), () -> this.meetings.cancel(this.code, meeting.id(), "The host cannot receive us"));
-		note("cancel meeting " + meeting.id());
+		refusable("cancel meeting " + meeting.id(),
+				() -> as(leader(), () -> this.meetings.cancel(this.code, meeting.id(), "The host cannot receive us")));
+	}
+
+	/**
+	 * An action outside the tasks, which the application may refuse as it answers a
+	 * request (4xx); anything else it throws is a defect.
+	 */
+	private void refusable(String what, Runnable action) {
+		try {
+			action.run();
+			note(what);
+		}
+		catch (RequestRefusedException ex) {
+			note("refused " + what + ": " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			throw deadEnd(what + " failed: " + ex);
+		}
 	}
 
 	// can the community still reach COMPLETED?
@@ -513,7 +535,15 @@ final class LifecycleExplorer {
 	}
 
 	private void note(String what) {
-		this.trail.addLast((this.forward ? "F " : "R ") + this.steps + " " + what);
+		if (what.equals(this.lastNote) && !this.trail.isEmpty()) {
+			// the same again (a task refused step after step): one line for all
+			this.trail.removeLast();
+			this.trail.addLast(this.lastNoteStart + " to " + this.steps + " " + what);
+			return;
+		}
+		this.lastNote = what;
+		this.lastNoteStart = (this.forward ? "F " : "R ") + this.steps;
+		this.trail.addLast(this.lastNoteStart + " " + what);
 		while (this.trail.size() > 30) {
 			this.trail.removeFirst();
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -80,9 +81,13 @@ class LifecycleExplorerIT {
 		List<Long> seeds = new ArrayList<>();
 		long steps = 0;
 		for (long seed = firstSeed; seeds.isEmpty() || (fixedSeed == null && System.nanoTime() < deadline); seed++) {
-			int randomSteps = new Random(seed).nextInt(mostRandomSteps + 1);
+			// java.util.Random draws nearly the same first numbers from consecutive
+			// seeds:
+			// mix each seed first
+			SplittableRandom mixed = new SplittableRandom(seed);
+			int randomSteps = mixed.nextInt(mostRandomSteps + 1);
 			LifecycleExplorer walk = new LifecycleExplorer(this.engine, this.recruitment, this.meetings,
-					this.communities, "explore-" + seed, seed);
+					this.communities, "explore-" + seed, mixed.nextLong());
 			int taken;
 			try {
 				taken = walk.explore(randomSteps, randomSteps + 1500);
