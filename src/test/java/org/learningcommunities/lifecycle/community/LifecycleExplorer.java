@@ -44,14 +44,15 @@ import org.learningcommunities.lifecycle.system.RequestRefusedException;
  * tasks, a walk applies and withdraws candidates while a call is open and moves and
  * cancels planned meetings, as the leader and candidates may at any time.
  * <p>
- * The walk has two phases: first {@code randomSteps} steps chosen at random (a gate sent
- * back, a plan sent back for changes, recruitment reopened, candidates declined or
- * withdrawn, members leaving, a budget refused, a team late, a track abandoned...), then
- * steps that always take the way forward, which must reach {@code COMPLETED}. After every
- * step it checks that the community can still get there: no incident, some task or job
- * open, and no process instance of the community without a task, a job, a called process
- * or a subscription to wait for. A task that refuses every choice while only reminders
- * are left is a dead end too: the community would wait for good.
+ * The walk mixes {@code randomSteps} steps chosen at random (a gate sent back, a plan
+ * sent back for changes, recruitment reopened, candidates declined or withdrawn, members
+ * leaving, a budget refused, a team late, a track abandoned...), one in three while they
+ * last, with steps that always take the way forward; once the random steps are spent, the
+ * way forward must reach {@code COMPLETED}. After every step it checks that the community
+ * can still get there: no incident, some task or job open, and no process instance of the
+ * community without a task, a job, a called process or a subscription to wait for. A task
+ * that refuses every choice while only reminders are left is a dead end too: the
+ * community would wait for good.
  */
 final class LifecycleExplorer {
 
@@ -128,11 +129,17 @@ final class LifecycleExplorer {
 						.latestVersion()
 						.singleResult()
 						.getId(), this.code, EstablishmentSteps.startForm(this.code)));
+		int randomLeft = randomSteps;
 		while (!completed()) {
 			if (this.steps >= maxSteps) {
 				throw deadEnd("not COMPLETED after " + maxSteps + " steps");
 			}
-			this.forward = this.steps >= randomSteps;
+			// one step in three at random while they last, so that detours happen in
+			// every year, not only in the first
+			this.forward = randomLeft == 0 || this.random.nextInt(3) != 0;
+			if (!this.forward) {
+				randomLeft--;
+			}
 			step();
 			this.steps++;
 			checkWayOut();
