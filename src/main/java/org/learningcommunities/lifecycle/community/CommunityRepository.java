@@ -79,6 +79,18 @@ public class CommunityRepository {
 		return this.jdbc.sql("select * from lc_community order by code").query(this::map).list();
 	}
 
+	void lowerTargetSize(Community community, int newSize, String reason, String by, Instant at) {
+		TransactionCache.clear(TABLE);
+		this.jdbc.sql("update lc_community set target_size = ? where id = ?").params(newSize, community.id()).update();
+		this.jdbc
+			.sql("""
+					insert into lc_target_size_change (community_id, stage, from_size, to_size, reason, decided_by, decided_at)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(community.id(), community.stage().name(), community.targetSize(), newSize, reason, by,
+					Timestamp.from(at))
+			.update();
+	}
+
 	void updateStage(long communityId, Stage stage) {
 		TransactionCache.clear(TABLE);
 		this.jdbc.sql("update lc_community set stage = ? where id = ?").params(stage.name(), communityId).update();

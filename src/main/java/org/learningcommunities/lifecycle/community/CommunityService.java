@@ -102,6 +102,18 @@ public class CommunityService {
 		return this.communities.findByCode(code).orElseThrow(() -> new IllegalStateException("lost community " + id));
 	}
 
+	/**
+	 * Lowers the community's target size for the reason given, keeping the change: a
+	 * round of the call brought fewer members than planned, and the community goes on
+	 * with fewer. The caller has checked the new size.
+	 */
+	public void lowerTargetSize(String code, int newSize, String reason, String userId) {
+		Community community = get(code);
+		this.communities.lowerTargetSize(community, newSize, reason, userId, this.clock.instant());
+		log.info("Target size of community {} lowered from {} to {} in {}", code, community.targetSize(), newSize,
+				community.stage());
+	}
+
 	private void requireMember(String userId, String group, String field, List<FieldError> errors) {
 		if (!this.people.isMemberOf(userId, group)) {
 			errors.add(new FieldError(field, "must be the id of a user in the group " + group));

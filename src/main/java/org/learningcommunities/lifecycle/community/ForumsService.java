@@ -30,7 +30,7 @@ public class ForumsService {
 
 	private static final Logger log = LoggerFactory.getLogger(ForumsService.class);
 
-	static final int LEADING_CORE_MIN = 5;
+	static final int LEADING_CORE_MIN = CommunitySize.LEADING_CORE_MIN;
 
 	static final int LEADING_CORE_MAX = 10;
 

@@ -33,13 +33,19 @@ class RegisterCommunityDelegate implements JavaDelegate {
 	/** Set by the start event ({@code camunda:initiator}): who started the lifecycle. */
 	private static final String STARTER = "initiator";
 
+	private static final String TARGET_SIZE = "targetSize";
+
 	private final FormSchemas forms;
 
 	private final CommunityService communities;
 
 	private final CommunityAccess access;
 
-	RegisterCommunityDelegate(FormSchemas forms, CommunityService communities, CommunityAccess access) {
+	private final CommunitySize size;
+
+	RegisterCommunityDelegate(FormSchemas forms, CommunityService communities, CommunityAccess access,
+			CommunitySize size) {
+		this.size = size;
 		this.forms = forms;
 		this.communities = communities;
 		this.access = access;
@@ -73,6 +79,11 @@ class RegisterCommunityDelegate implements JavaDelegate {
 			.sorted()
 			.forEach((name) -> errors.add(new FormSchema.FieldError(name, "is not a field of this form")));
 		errors.addAll(schema.validate(submitted));
+		// the range is the venture's setting, not the form's: a number within the form's
+		// own bounds may still be outside it
+		if (errors.stream().noneMatch((error) -> TARGET_SIZE.equals(error.field()))) {
+			this.size.refusal(submitted.get(TARGET_SIZE)).ifPresent(errors::add);
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidFormException(errors);
 		}

@@ -64,15 +64,28 @@ public class RenewalService {
 	 * @return who leaves (the collection of {@code farewell-member}) and whether
 	 * recruitment reopens
 	 * @throws InvalidFormException naming {@code leavingMembers} when it names someone
-	 * who is not a current member
+	 * who is not a current member, and {@code recruitNewMembers} when too few members
+	 * would be left for the leading core without recruiting
 	 */
 	public Map<String, Object> renewMembership(TaskContext task, FormValues form) {
 		Community community = this.communities.get(task.communityCode());
 		List<String> leaving = form.list(LEAVING_MEMBERS_FIELD);
-		if (!Members.allAmong(leaving, this.members.current(community.id()))) {
+		Map<Long, String> current = this.members.current(community.id());
+		if (!Members.allAmong(leaving, current)) {
 			throw InvalidFormException.of(LEAVING_MEMBERS_FIELD, "may only name current members of this community");
 		}
 		boolean recruit = RECRUIT_YES.equals(form.text(RenewalProcess.RECRUIT_NEW_MEMBERS));
+		int continuing = current.size() - (int) leaving.stream().distinct().count();
+		if (!recruit && continuing < CommunitySize.LEADING_CORE_MIN) {
+			// the year's forums are chosen right after the renewal: with fewer members
+			// than
+			// the leading core needs, choose-forums could never be completed
+			throw InvalidFormException.of(RenewalProcess.RECRUIT_NEW_MEMBERS,
+					"ממשיכים רק " + continuing + " חברים, ולגרעין המוביל דרושים לפחות " + CommunitySize.LEADING_CORE_MIN
+							+ ": ענו \"כן\" לגיוס חברים חדשים, או השאירו יותר חברים · only " + continuing
+							+ " members continue and the leading core needs at least " + CommunitySize.LEADING_CORE_MIN
+							+ ": answer yes to recruit new members, or keep more members");
+		}
 		log.info("Renewal of community {} in {}: {} leaving, recruitment {}", task.communityCode(), community.stage(),
 				leaving.size(), recruit ? "reopens" : "stays closed");
 		Map<String, Object> decisions = new LinkedHashMap<>();

@@ -139,6 +139,16 @@ public final class YearOneProcess {
 
 	public static final String COHORT_REOPEN = "reopen";
 
+	/**
+	 * The target size lowered, with a reason: the cohort is measured and checked again.
+	 */
+	public static final String COHORT_LOWER_TARGET = "lower-target";
+
+	/**
+	 * The flow back to the count and the mix check after {@link #COHORT_LOWER_TARGET}.
+	 */
+	public static final String COHORT_TARGET_LOWERED = "cohort-confirmed-lower-target";
+
 	private YearOneProcess() {
 	}
 

@@ -16,7 +16,13 @@ public record CohortCheck(long id, long communityId, int round, int admittedCoun
 	/** What the leader decided on the cohort. */
 	public enum Decision {
 
-		CONFIRMED, REOPENED
+		CONFIRMED, REOPENED,
+
+		/**
+		 * The target size lowered: the same round is checked again, which replaces this
+		 * decision (the lowering itself is kept in {@code lc_target_size_change}).
+		 */
+		TARGET_LOWERED
 
 	}
 

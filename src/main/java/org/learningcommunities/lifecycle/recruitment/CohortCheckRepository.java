@@ -34,6 +34,20 @@ class CohortCheckRepository {
 			.update();
 	}
 
+	/**
+	 * The same round checked again (after the target size was lowered): the check's
+	 * figures replaced and its decision cleared.
+	 */
+	void recheck(long checkId, int admittedCount, List<String> shortfalls, Instant at) {
+		this.jdbc.sql("""
+				update lc_cohort_check set admitted_count = ?, shortfalls = ?, checked_at = ?, decision = null,
+				    notes = null, decided_by = null, decided_at = null
+				where id = ?""")
+			.params(admittedCount, shortfalls.isEmpty() ? null : String.join("\n", shortfalls), Timestamp.from(at),
+					checkId)
+			.update();
+	}
+
 	/** The community's newest check. */
 	Optional<CohortCheck> latest(long communityId) {
 		return this.jdbc.sql("select * from lc_cohort_check where community_id = ? order by round desc")

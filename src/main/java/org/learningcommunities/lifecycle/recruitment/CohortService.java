@@ -12,9 +12,12 @@ import org.slf4j.LoggerFactory;
 
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityService;
+import org.learningcommunities.lifecycle.community.CommunitySize;
 import org.learningcommunities.lifecycle.community.YearOneProcess;
 import org.learningcommunities.lifecycle.recruitment.CohortCheck.Decision;
+import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormValues;
+import org.learningcommunities.lifecycle.system.InvalidFormException;
 import org.learningcommunities.lifecycle.system.TaskContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +42,11 @@ public class CohortService {
 
 	private static final String NONE = "אין · none";
 
+	/** confirm-cohort's fields when the leader lowers the target size. */
+	static final String LOWER_TARGET_SIZE = "lowerTargetSize";
+
+	static final String TARGET_REASON = "targetReason";
+
 	private final CommunityService communities;
 
 	private final CallRepository calls;
@@ -47,10 +55,13 @@ public class CohortService {
 
 	private final JdbcClient jdbc;
 
+	private final CommunitySize size;
+
 	private final Clock clock;
 
 	CohortService(CommunityService communities, CallRepository calls, CohortCheckRepository checks, JdbcClient jdbc,
-			Clock clock) {
+			CommunitySize size, Clock clock) {
+		this.size = size;
 		this.communities = communities;
 		this.calls = calls;
 		this.checks = checks;
@@ -112,7 +123,15 @@ public class CohortService {
 		int round = this.calls.latest(community.id())
 			.orElseThrow(() -> new IllegalStateException("No call for community " + communityCode))
 			.round();
-		this.checks.insert(community.id(), round, measure(community).admittedCount(), shortfalls, this.clock.instant());
+		int admitted = measure(community).admittedCount();
+		Optional<CohortCheck> sameRound = this.checks.latest(community.id()).filter((check) -> check.round() == round);
+		if (sameRound.isPresent()) {
+			// checked again after the leader lowered the target
+			this.checks.recheck(sameRound.get().id(), admitted, shortfalls, this.clock.instant());
+		}
+		else {
+			this.checks.insert(community.id(), round, admitted, shortfalls, this.clock.instant());
+		}
 		log.info("Mix check of community {} after round {}: {} shortfalls", communityCode, round, shortfalls.size());
 	}
 
@@ -127,28 +146,73 @@ public class CohortService {
 			.filter((list) -> !list.isEmpty())
 			.map((list) -> String.join("\n", list))
 			.orElse(NONE);
-		return Map.of("cohortSummary", summary(measure(community), check.map(CohortCheck::round).orElse(0)),
+		return Map.of("cohortSummary",
+				summary(measure(community), check.map(CohortCheck::round).orElse(0), this.size.range()),
 				"cohortShortfalls", shortfalls);
 	}
 
+	/**
+	 * The leader's decision on the cohort. A cohort too small for the leading core can be
+	 * neither confirmed nor kept with a lower target: the community could never choose
+	 * its forums, so the form says so and leaves reopening recruitment as the way on.
+	 * @throws InvalidFormException naming {@code cohortDecision}, {@code lowerTargetSize}
+	 * or {@code targetReason}; nothing is stored then
+	 */
 	public Map<String, Object> confirmCohort(TaskContext task, FormValues form) {
 		String decision = form.text(YearOneProcess.COHORT_DECISION);
-		long communityId = this.communities.get(task.communityCode()).id();
-		CohortCheck check = this.checks.latest(communityId)
+		Community community = this.communities.get(task.communityCode());
+		CohortCheck check = this.checks.latest(community.id())
 			.filter((latest) -> latest.decision() == null)
 			.orElseThrow(() -> new IllegalStateException("No cohort check to decide for " + task.communityCode()));
-		this.checks.decide(check.id(),
-				YearOneProcess.COHORT_REOPEN.equals(decision) ? Decision.REOPENED : Decision.CONFIRMED,
-				form.text("cohortNotes"), task.userId(), this.clock.instant());
+		boolean lowerTarget = YearOneProcess.COHORT_LOWER_TARGET.equals(decision);
+		if (!YearOneProcess.COHORT_REOPEN.equals(decision)) {
+			int admitted = measure(community).admittedCount();
+			if (admitted < CommunitySize.LEADING_CORE_MIN) {
+				throw InvalidFormException.of(YearOneProcess.COHORT_DECISION,
+						"הרכב של " + admitted + " חברים אינו יכול להמשיך: לגרעין המוביל דרושים לפחות "
+								+ CommunitySize.LEADING_CORE_MIN + " חברים שהתקבלו. בחרו סבב גיוס נוסף. · A cohort of "
+								+ admitted + " cannot go on: the leading core needs at least "
+								+ CommunitySize.LEADING_CORE_MIN + " admitted members. Choose to reopen recruitment.");
+			}
+		}
+		if (lowerTarget) {
+			lowerTarget(task, form, community);
+		}
+		this.checks.decide(check.id(), switch (decision) {
+			case YearOneProcess.COHORT_REOPEN -> Decision.REOPENED;
+			case YearOneProcess.COHORT_LOWER_TARGET -> Decision.TARGET_LOWERED;
+			default -> Decision.CONFIRMED;
+		}, form.text("cohortNotes"), task.userId(), this.clock.instant());
 		log.info("Cohort of community {} after round {}: {} (task {})", task.communityCode(), check.round(), decision,
 				task.taskKey());
 		return Map.of(YearOneProcess.COHORT_DECISION, decision);
 	}
 
-	private static String summary(CohortMeasure cohort, int rounds) {
+	private void lowerTarget(TaskContext task, FormValues form, Community community) {
+		Integer newSize = form.integer(LOWER_TARGET_SIZE);
+		String reason = form.text(TARGET_REASON);
+		List<FieldError> errors = new ArrayList<>();
+		if (newSize == null || newSize < CommunitySize.LEADING_CORE_MIN || newSize >= community.targetSize()) {
+			errors.add(new FieldError(LOWER_TARGET_SIZE,
+					"גודל היעד החדש: " + CommunitySize.LEADING_CORE_MIN + " עד " + (community.targetSize() - 1)
+							+ " (פחות מהיעד הנוכחי, " + community.targetSize() + ") · the new target size must be "
+							+ CommunitySize.LEADING_CORE_MIN + " to " + (community.targetSize() - 1)
+							+ " (below the current target, " + community.targetSize() + ")"));
+		}
+		if (reason == null || reason.isBlank()) {
+			errors.add(
+					new FieldError(TARGET_REASON, "נדרש נימוק להורדת היעד · a reason is required to lower the target"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFormException(errors);
+		}
+		this.communities.lowerTargetSize(task.communityCode(), newSize, reason.strip(), task.userId());
+	}
+
+	private static String summary(CohortMeasure cohort, int rounds, String sizeRange) {
 		List<String> lines = new ArrayList<>();
-		lines
-			.add("התקבלו · Admitted: " + cohort.admittedCount() + " (יעד · target " + cohort.targetSize() + ", 30-40)");
+		lines.add("התקבלו · Admitted: " + cohort.admittedCount() + " (יעד · target " + cohort.targetSize() + ", "
+				+ sizeRange + "; לפחות · at least " + CommunitySize.LEADING_CORE_MIN + ")");
 		lines.add("נשים · Women: " + cohort.womenSharePct() + "%, גברים · Men: " + cohort.menSharePct()
 				+ "% (מינימום לכל מגדר · minimum each: " + cohort.minShareEachGenderPct() + "%)");
 		lines.add("אזורים ללא חברים · Regions with no member: " + listed(cohort.missingRegions()));

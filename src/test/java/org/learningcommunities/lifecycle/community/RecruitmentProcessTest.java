@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,8 @@ import static org.learningcommunities.lifecycle.community.YearOneProcess.CALL_DE
 import static org.learningcommunities.lifecycle.community.YearOneProcess.CHECK_MIX;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.CLOSE_CALL;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.COHORT_CONFIRM;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.COHORT_CONFIRMED;
+import static org.learningcommunities.lifecycle.community.YearOneProcess.COHORT_LOWER_TARGET;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.COHORT_REOPEN;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.CONFIRM_COHORT;
 import static org.learningcommunities.lifecycle.community.YearOneProcess.COUNT_OPEN_ADMISSIONS;
@@ -317,6 +320,36 @@ class RecruitmentProcessTest {
 		assertThat(this.steps.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
 				CHECK_MIX + " " + List.of(FEWER_THAN_30, WELL_BELOW_TARGET), PUBLISH_CALL, CLOSE_CALL,
 				COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX + " []");
+	}
+
+	@Test
+	void leaderLoweringTheTargetHasTheCohortCheckedAgainBeforeConfirmingIt() {
+		// given: a round that admitted 12 for a target of 35
+		this.steps.roundWithoutOpenAdmissions(cohortOf(12));
+		ProcessInstance recruitment = startRecruitment();
+		this.steps.draftCall(recruitment);
+		this.steps.followApplications(recruitment);
+		this.steps.closeCallEarly(recruitment);
+		assertThat(recruitment).variables().containsEntry(MIX_SHORTFALLS, List.of(FEWER_THAN_30, WELL_BELOW_TARGET));
+
+		// when: the leader lowers the target (the form stores it with its reason)
+		Map<String, Object> lowered = cohortOf(12);
+		lowered.put(YearOneProcess.TARGET_SIZE, 15);
+		this.steps.roundWithoutOpenAdmissions(lowered);
+		this.steps.confirmCohort(recruitment, COHORT_LOWER_TARGET);
+
+		// then: no new call; the admissions are counted again, the cohort measured and
+		// checked against the lowered target, and the leader confirms it
+		this.steps.countAdmissions(recruitment);
+		assertThat(recruitment).variables().containsEntry(MIX_SHORTFALLS, List.of(FEWER_THAN_30));
+		this.steps.confirmCohort(recruitment, COHORT_CONFIRM);
+		assertThat(recruitment).isEnded()
+			.hasPassedInOrder(DRAFT_CALL, CLOSE_CALL, CHECK_MIX, CONFIRM_COHORT, COHORT_CONFIRMED,
+					"admissions-recounted", COUNT_OPEN_ADMISSIONS, MEASURE_COHORT, CHECK_MIX, CONFIRM_COHORT,
+					RECRUITMENT_COMPLETED);
+		assertThat(this.steps.journal).containsExactly(PUBLISH_CALL, CLOSE_CALL, COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
+				CHECK_MIX + " " + List.of(FEWER_THAN_30, WELL_BELOW_TARGET), COUNT_OPEN_ADMISSIONS, MEASURE_COHORT,
+				CHECK_MIX + " " + List.of(FEWER_THAN_30));
 	}
 
 	/** As year one and the renewal call it. */

@@ -75,7 +75,17 @@ class ThreeYearsJourneyIT {
 		YearOne yearOne = this.steps.yearOne();
 		long carriedOver = yearOne.carriedOver();
 
-		// year two: a member leaves, recruitment reopens and admits a new member
+		// year two: leaving two of six without recruiting would leave four, too few for
+		// the leading core chosen next: refused naming the field, in Hebrew and English
+		String renew = this.client.task(LEADER, CODE, "renew-membership").path("id").asText();
+		Map<String, Object> tooFew = Map.of("leavingMembers", new JsonList(yearOne.members().subList(0, 2)),
+				"recruitNewMembers", "no");
+		assertRefused(renew, tooFew, "recruitNewMembers");
+		assertThat(this.client.submitTask(LEADER, renew, tooFew).message()).contains("ממשיכים רק 4",
+				"only 4 members continue and the leading core needs at least 5");
+		assertThat(candidateStatus(yearOne.members().get(0))).isEqualTo("ADMITTED");
+
+		// a member leaves, recruitment reopens and admits a new member
 		String leaver = yearOne.members().get(0);
 		List<String> members = this.steps.renewMembers(leaver, "newcomer");
 		assertThat(members).hasSize(6);

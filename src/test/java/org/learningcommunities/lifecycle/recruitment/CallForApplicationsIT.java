@@ -255,6 +255,100 @@ class CallForApplicationsIT {
 		this.client.task(LEADER, code, "lay-out-syllabus");
 	}
 
+	@Test
+	void cohortTooSmallForTheLeadingCoreCannotGoOnAndTheLeaderIsToldToReopenRecruitment() {
+		// given: a call closed with no applicant, and then with four members admitted
+		String code = "call-empty-cohort";
+		this.establishment.intoYearOne(code);
+		this.client.complete(LEADER, code, DRAFT_CALL, callForm(this.today.plusDays(14)));
+		this.client.complete(LEADER, code, FOLLOW_APPLICATIONS, form("closeCallEarly", true));
+		String confirm = awaitTask(code, CONFIRM_COHORT).path("id").asText();
+
+		// when: the leader confirms the empty cohort, or keeps it with a lower target
+		Answer confirmed = this.client.submitTask(LEADER, confirm, form(YearOneProcess.COHORT_DECISION, "confirm"));
+		Answer lowered = this.client.submitTask(LEADER, confirm, form(YearOneProcess.COHORT_DECISION, "lower-target",
+				"lowerTargetSize", 5, "targetReason", "Nobody applied"));
+
+		// then: both are refused naming the decision, in Hebrew and English, saying why
+		// and what to do; nothing is decided and the task stays open
+		for (Answer refused : List.of(confirmed, lowered)) {
+			assertThat(refused.status().value()).isEqualTo(400);
+			assertThat(refused.message()).contains("cohortDecision", "לגרעין המוביל דרושים לפחות 5",
+					"A cohort of 0 cannot go on: the leading core needs at least 5 admitted members",
+					"reopen recruitment");
+		}
+		assertThat(cohortCheck(code, 1)).containsEntry("decision", null);
+		assertThat(this.client.task(LEADER, code, CONFIRM_COHORT).path("id").asText()).isEqualTo(confirm);
+
+		// when: four are admitted, one fewer than the leading core needs
+		admit(code, 4);
+		Answer four = this.client.submitTask(LEADER, confirm, form(YearOneProcess.COHORT_DECISION, "confirm"));
+
+		// then: still refused; reopening recruitment is the way on
+		assertThat(four.status().value()).isEqualTo(400);
+		assertThat(four.message()).contains("A cohort of 4 cannot go on");
+		this.client.complete(LEADER, code, CONFIRM_COHORT, form(YearOneProcess.COHORT_DECISION, "reopen"));
+		assertThat(cohortCheck(code, 1)).containsEntry("decision", "REOPENED");
+		this.client.task(LEADER, code, DRAFT_CALL);
+	}
+
+	@Test
+	void leaderLowersTheTargetWithAReasonAndConfirmsTheCohortCheckedAgainstIt() {
+		// given: twelve members admitted for a target of 35
+		String code = "call-target-lowered";
+		this.establishment.intoYearOne(code);
+		this.client.complete(LEADER, code, DRAFT_CALL, callForm(this.today.plusDays(14)));
+		admit(code, 12);
+		this.client.complete(LEADER, code, FOLLOW_APPLICATIONS, form("closeCallEarly", true));
+		String confirm = awaitTask(code, CONFIRM_COHORT).path("id").asText();
+		assertThat(this.client.formVariables(LEADER, confirm).path("cohortShortfalls").path("value").asText())
+			.contains("Well below the target size");
+
+		// when: a lower target without a reason, or not below the current one
+		Answer noReason = this.client.submitTask(LEADER, confirm,
+				form(YearOneProcess.COHORT_DECISION, "lower-target", "lowerTargetSize", 15));
+		Answer notLower = this.client.submitTask(LEADER, confirm, form(YearOneProcess.COHORT_DECISION, "lower-target",
+				"lowerTargetSize", 35, "targetReason", "Fewer heads of units than we hoped"));
+
+		// then: refused naming the field, nothing changed
+		assertThat(noReason.status().value()).isEqualTo(400);
+		assertThat(noReason.message()).contains("targetReason");
+		assertThat(notLower.status().value()).isEqualTo(400);
+		assertThat(notLower.message()).contains("lowerTargetSize", "5 to 34");
+		assertThat(targetSize(code)).isEqualTo(35);
+
+		// when: the leader lowers the target to 15, saying why
+		this.client.complete(LEADER, code, CONFIRM_COHORT, form(YearOneProcess.COHORT_DECISION, "lower-target",
+				"lowerTargetSize", 15, "targetReason", "Fewer heads of units than we hoped"));
+
+		// then: the target and its reason are kept, the cohort is checked again against
+		// it, and the leader confirms it
+		assertThat(targetSize(code)).isEqualTo(15);
+		assertThat(this.jdbc.sql("""
+				select from_size, to_size, reason, decided_by from lc_target_size_change
+				where community_id = ?""")
+			.param(communityId(code))
+			.query((rs, n) -> rs.getInt(1) + " -> " + rs.getInt(2) + ": " + rs.getString(3) + " (" + rs.getString(4)
+					+ ")")
+			.list()).containsExactly("35 -> 15: Fewer heads of units than we hoped (" + LEADER + ")");
+		String again = awaitTask(code, CONFIRM_COHORT).path("id").asText();
+		assertThat(again).isNotEqualTo(confirm);
+		JsonNode againForm = this.client.formVariables(LEADER, again);
+		assertThat(againForm.path("cohortSummary").path("value").asText()).contains("Admitted: 12", "target 15");
+		assertThat(againForm.path("cohortShortfalls").path("value").asText())
+			.doesNotContain("Well below the target size");
+		this.client.complete(LEADER, code, CONFIRM_COHORT, form(YearOneProcess.COHORT_DECISION, "confirm"));
+		assertThat(cohortCheck(code, 1)).containsEntry("decision", "CONFIRMED").containsEntry("admitted_count", 12);
+		this.client.task(LEADER, code, YearOneProcess.CHOOSE_FORUMS);
+	}
+
+	private int targetSize(String code) {
+		return this.jdbc.sql("select target_size from lc_community where code = ?")
+			.param(code)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** A valid draft-call form with the given deadline day. */
 	private static Map<String, Object> callForm(LocalDate deadline) {
 		return form("callText", "Join the economic development community: ten full days a year with peers.", "audience",
