@@ -125,4 +125,23 @@ final class BoardFixture {
 			.update();
 	}
 
+	/** A year's work plan approved in its first version, with its budget. */
+	void approvedWorkPlan(long communityId, int year, String budget) {
+		this.jdbc.sql("""
+				insert into lc_work_plan (community_id, plan_year, status, approved_version, approved_at, created_at)
+				values (?, ?, 'APPROVED', 1, ?, ?)""")
+			.params(communityId, year, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()))
+			.update();
+		long planId = this.jdbc.sql("select id from lc_work_plan where community_id = ? and plan_year = ?")
+			.params(communityId, year)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into lc_work_plan_version (work_plan_id, version, goals, targets, meetings_planned, budget_total,
+				    drafted_by, drafted_at)
+				values (?, 1, 'Goals', 'Targets', 'Ten meetings', ?, 'leader', ?)""")
+			.params(planId, new java.math.BigDecimal(budget), Timestamp.from(Instant.now()))
+			.update();
+	}
+
 }
