@@ -145,4 +145,14 @@ public final class BoardFixture {
 			.update();
 	}
 
+	/** A product registered in a stage's summary. */
+	public void product(long communityId, String stage, int seq, String title, String type) {
+		this.jdbc.sql("""
+				insert into lc_product (community_id, stage, seq, source, title, product_type, registered_by,
+				    registered_at)
+				values (?, ?, ?, 'OTHER', ?, ?, 'leader', ?)""")
+			.params(communityId, stage, seq, title, type, Timestamp.from(Instant.now()))
+			.update();
+	}
+
 }

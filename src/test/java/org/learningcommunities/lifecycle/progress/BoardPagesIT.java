@@ -100,6 +100,7 @@ class BoardPagesIT {
 		fixture.candidate(second, "Dana Levi", "ADMITTED");
 		fixture.candidate(second, "Omer Cohen", "INTERVIEW");
 		fixture.approvedWorkPlan(second, 1, "87000.00");
+		fixture.product(second, "YEAR_ONE", 1, "Map of local business", "mind-map");
 	}
 
 	private String code(int i) {
@@ -173,8 +174,12 @@ class BoardPagesIT {
 					"class=\"owner\">Lea Community leader<", "class=\"user\">" + this.manager + " Test<",
 					">Lea Community leader</option>")
 			.doesNotContain("class=\"leader\">leader<", "class=\"owner\">leader<");
-		assertThat(community).contains("id=\"community-leader\">" + this.otherLeader + " Test<",
-				"Fadi Foundation partner, Miriam Ministry partner");
+		assertThat(community)
+			.contains("id=\"community-leader\">" + this.otherLeader + " Test<",
+					"Fadi Foundation partner, Miriam Ministry partner",
+					// a product's kind in words, not its key
+					">mind map<")
+			.doesNotContain(">mind-map<");
 	}
 
 	@Test
