@@ -25,14 +25,21 @@ import org.springframework.stereotype.Component;
  * (Hebrew, right to left). The subject is the message {@code mail.<name>.subject}. Every
  * HTML template fills the frame of {@code templates/mail/fragments/layout.html}
  * (language, direction, greeting, signature) with its own paragraphs, and gets the
- * subject as the variable {@code subject}. A name written in both languages, among the
- * variables or the subject's arguments, is shown in the mail's language only.
+ * subject as the variable {@code subject}. A name written in both languages (the
+ * variables of {@link #NAMES}, the subject's arguments) is shown in the mail's language
+ * only.
  * <p>
  * A template engine of its own, apart from the one that renders pages, so that mail words
  * never mix with page words.
  */
 @Component
 public class MailTemplates {
+
+	/**
+	 * The variables that hold names, which may be written in both languages; free text
+	 * (an agenda, a reason) is shown as it was written.
+	 */
+	static final Set<String> NAMES = Set.of("communityName", "taskName", "topic", "partnerCommunity");
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -70,7 +77,8 @@ public class MailTemplates {
 		}
 		String subject = this.messages.getMessage("mail." + name + ".subject", arguments, locale);
 		Map<String, Object> withSubject = new HashMap<>();
-		variables.forEach((key, value) -> withSubject.put(key, inLanguage(value, language)));
+		variables
+			.forEach((key, value) -> withSubject.put(key, NAMES.contains(key) ? inLanguage(value, language) : value));
 		withSubject.put("subject", subject);
 		Context context = new Context(locale, withSubject);
 		return new Mail(subject, this.engine.process(name + ".html", context),

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -38,12 +39,29 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final UserLanguages languages;
 
-	private final IdentityService identity;
+	private final ObjectProvider<IdentityService> identity;
 
-	WebConfiguration(UserLanguages languages, IdentityService identity) {
-		this.languages = languages;
+	/**
+	 * Without users (a web slice test) nobody has chosen a language: the parameter and
+	 * the cookie decide.
+	 */
+	WebConfiguration(ObjectProvider<UserLanguages> languages, ObjectProvider<IdentityService> identity) {
+		this.languages = languages.getIfAvailable(() -> NOBODY_CHOSE);
 		this.identity = identity;
 	}
+
+	private static final UserLanguages NOBODY_CHOSE = new UserLanguages() {
+
+		@Override
+		public Optional<String> chosenLanguage(String userId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public void chooseLanguage(String userId, String language) {
+		}
+
+	};
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -60,8 +78,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * {@code /api} request (HTTP basic, authenticated by Camunda's filter).
 	 */
 	private Optional<String> userId() {
-		return signedIn()
-			.or(() -> Optional.ofNullable(this.identity.getCurrentAuthentication()).map((user) -> user.getUserId()));
+		return signedIn().or(() -> Optional.ofNullable(this.identity.getIfAvailable())
+			.map(IdentityService::getCurrentAuthentication)
+			.map((user) -> user.getUserId()));
 	}
 
 	/** The user signed in to our pages' session, if any. */
