@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.learningcommunities.lifecycle.system.UserLanguages;
 
 import org.springframework.stereotype.Service;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Service;
  * identity service; without it a user is written to in Hebrew.
  */
 @Service
-public class People {
+public class People implements UserLanguages {
 
 	/** The user info key of a user's language. */
 	public static final String LANGUAGE = "lang";
@@ -81,6 +83,52 @@ public class People {
 			.toList();
 	}
 
+	/**
+	 * The names of users by id, in one query: first and last name, or the id of a user
+	 * who has neither; an unknown id is missing from the map.
+	 * <p>
+	 * Read without the caller's authorizations: whoever sees a community sees the names
+	 * of its leader, partners and task owners, though a leader may not read the user
+	 * directory itself.
+	 */
+	public Map<String, String> names(Collection<String> userIds) {
+		String[] ids = userIds.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+		Map<String, String> names = new HashMap<>();
+		if (ids.length == 0) {
+			return names;
+		}
+		// the engine's public API answers its own Authentication type
+		var caller = this.identity.getCurrentAuthentication();
+		this.identity.clearAuthentication();
+		try {
+			this.identity.createUserQuery()
+				.userIdIn(ids)
+				.list()
+				.forEach((user) -> names.put(user.getId(),
+						fullName(user.getId(), user.getFirstName(), user.getLastName())));
+		}
+		finally {
+			if (caller != null) {
+				this.identity.setAuthentication(caller);
+			}
+		}
+		return names;
+	}
+
+	/** The language a user chose ({@code he} or {@code en}); empty if they chose none. */
+	@Override
+	public Optional<String> chosenLanguage(String userId) {
+		if (userId == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.identity.getUserInfo(userId, LANGUAGE)).filter(LANGUAGES::contains);
+	}
+
+	@Override
+	public void chooseLanguage(String userId, String language) {
+		setLanguage(userId, language);
+	}
+
 	/** Sets a user's language: {@code he} or {@code en}. */
 	public void setLanguage(String userId, String language) {
 		if (language == null || !LANGUAGES.contains(language)) {
@@ -97,6 +145,12 @@ public class People {
 				(language != null && LANGUAGES.contains(language)) ? language : DEFAULT_LANGUAGE);
 	}
 
+	static String fullName(String id, String firstName, String lastName) {
+		String name = ((firstName != null) ? firstName.strip() : "") + " "
+				+ ((lastName != null) ? lastName.strip() : "");
+		return name.isBlank() ? id : name.strip();
+	}
+
 	/**
 	 * A user as mail needs them.
 	 *
@@ -107,6 +161,11 @@ public class People {
 		/** The first name, or the id when the user has none. */
 		public String displayName() {
 			return (this.firstName != null && !this.firstName.isBlank()) ? this.firstName : this.id;
+		}
+
+		/** First and last name, or the id when the user has neither. */
+		public String fullName() {
+			return People.fullName(this.id, this.firstName, this.lastName);
 		}
 
 		public boolean hasEmail() {

@@ -27,6 +27,7 @@ import org.learningcommunities.lifecycle.reminders.CalendarInvitations.Invitatio
 import org.learningcommunities.lifecycle.reminders.MailService;
 import org.learningcommunities.lifecycle.reminders.MailTemplates;
 import org.learningcommunities.lifecycle.reminders.MailTemplates.Mail;
+import org.learningcommunities.lifecycle.system.BilingualNames;
 import org.springframework.stereotype.Service;
 
 /**
@@ -192,8 +193,10 @@ public class MeetingNotices {
 				? this.templates.render(template, language, variables, date, meeting.topic())
 				: this.templates.render(template, language, variables, meeting.topic(), date);
 		Invitation invitation = new Invitation(this.invitations.uid("community-meeting-" + meeting.id()), sequence,
-				CANCELLED.equals(template), meeting.meetingDate(), meeting.topic() + " · " + community.name(), place,
-				meeting.agenda(), recipient.email(), this.clock.instant());
+				CANCELLED.equals(template), meeting.meetingDate(),
+				// in the recipient's language, as the mail is
+				BilingualNames.in(meeting.topic(), language) + " · " + BilingualNames.in(community.name(), language),
+				place, meeting.agenda(), recipient.email(), this.clock.instant());
 		return this.mail.sendOnce(key, recipient.email(), rendered, this.invitations.attachment(invitation));
 	}
 

@@ -3,10 +3,12 @@ package org.learningcommunities.lifecycle.progress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * session (ADR 0015); {@code /api/board} takes HTTP basic, like all of {@code /api}.
  * <p>
  * {@code GET /api/board.csv} and {@code /board/export.csv}: every community matching the
- * same filters, one line each, as CSV.
+ * same filters, one line each, as CSV in the reader's language (their choice, or
+ * {@code ?lang=}).
  */
 @RestController
 class BoardApiController {
@@ -33,9 +36,15 @@ class BoardApiController {
 
 	private final Viewers viewers;
 
-	BoardApiController(BoardService board, Viewers viewers) {
+	private final PagePeople people;
+
+	private final MessageSource messages;
+
+	BoardApiController(BoardService board, Viewers viewers, PagePeople people, MessageSource messages) {
 		this.board = board;
 		this.viewers = viewers;
+		this.people = people;
+		this.messages = messages;
 	}
 
 	@GetMapping({ "/api/board", "/board/api/board" })
@@ -56,7 +65,8 @@ class BoardApiController {
 
 	@GetMapping({ "/api/board.csv", "/board/export.csv" })
 	ResponseEntity<?> csv(@RequestParam(required = false) String stage, @RequestParam(required = false) String field,
-			@RequestParam(required = false) String leader, @RequestParam(required = false) String overdue) {
+			@RequestParam(required = false) String leader, @RequestParam(required = false) String overdue,
+			Locale locale) {
 		Viewer viewer = this.viewers.current().orElse(null);
 		if (viewer == null) {
 			return ApiProblems.problem(HttpStatus.UNAUTHORIZED, "Sign in to see the board");
@@ -66,7 +76,10 @@ class BoardApiController {
 		if (!errors.isEmpty()) {
 			return invalid(errors);
 		}
-		byte[] csv = BoardCsv.write(this.board.page(filter.unpaged(), viewer));
+		Board.Page page = this.board.page(filter.unpaged(), viewer);
+		byte[] csv = BoardCsv.write(page,
+				this.people.names(page.communities().stream().map(Board.Row::leader).toList(), locale), this.messages,
+				locale);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,6 +1,8 @@
 package org.learningcommunities.lifecycle.progress;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,15 +31,19 @@ class CalendarController {
 
 	private final Viewers viewers;
 
-	CalendarController(CalendarService calendars, Viewers viewers) {
+	private final PagePeople people;
+
+	CalendarController(CalendarService calendars, Viewers viewers, PagePeople people) {
 		this.calendars = calendars;
 		this.viewers = viewers;
+		this.people = people;
 	}
 
 	@GetMapping("/board/calendar")
-	String tokens(@RequestParam(required = false) String community, Model model) {
+	String tokens(@RequestParam(required = false) String community, Locale locale, Model model) {
 		Viewer viewer = this.viewers.current().orElseThrow();
 		model.addAttribute("viewer", viewer);
+		model.addAttribute("names", this.people.names(List.of(viewer.userId()), locale));
 		model.addAttribute("tokens", this.calendars.tokens(viewer));
 		model.addAttribute("community", community);
 		return "progress/calendar";

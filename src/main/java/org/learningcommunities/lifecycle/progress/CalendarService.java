@@ -1,8 +1,6 @@
 package org.learningcommunities.lifecycle.progress;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,26 +11,31 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.learningcommunities.lifecycle.identity.People;
 import org.learningcommunities.lifecycle.reminders.CalendarInvitations;
+import org.learningcommunities.lifecycle.reminders.IcsText;
 import org.learningcommunities.lifecycle.system.BilingualNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Calendar feeds (RFC 5545, written by ical4j) of meetings and deadlines: a community's,
  * or a user's over every community they see. A feed's URL carries a random token, not a
  * password; the table keeps only its SHA-256, and a revoked token is refused for good.
- * What a feed shows is decided when it is read, with the user's groups of that moment.
+ * What a feed shows is decided when it is read, with the user's groups of that moment, in
+ * the user's language. A deadline links to its task in the workspace by an absolute
+ * address ({@code lifecycle.public-url} + {@code /tasks/<id>}): a calendar cannot open a
+ * path of its own.
  */
 @Service
 @Transactional
@@ -65,16 +71,31 @@ public class CalendarService {
 
 	private final IdentityService identity;
 
+	private final People people;
+
+	private final MessageSource messages;
+
+	private final String publicUrl;
+
 	private final Clock clock;
 
 	CalendarService(CalendarTokenRepository tokens, CalendarFeedRepository feeds, CommunityPageService communities,
-			CalendarInvitations invitations, IdentityService identity, Clock clock) {
+			CalendarInvitations invitations, IdentityService identity, People people, MessageSource messages,
+			@Value("${lifecycle.public-url}") String publicUrl, Clock clock) {
 		this.tokens = tokens;
 		this.feeds = feeds;
 		this.communities = communities;
 		this.invitations = invitations;
 		this.identity = identity;
+		this.people = people;
+		this.messages = messages;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.clock = clock;
+	}
+
+	/** The workspace's page of a task, as an absolute address. */
+	String taskUrl(String taskId) {
+		return this.publicUrl + "/tasks/" + taskId;
 	}
 
 	/**
@@ -137,21 +158,25 @@ public class CalendarService {
 	private String ics(String communityCode, Viewer viewer) {
 		Instant now = this.clock.instant();
 		LocalDate from = LocalDate.now(this.clock.withZone(BoardService.ZONE)).minusDays(PAST_DAYS);
+		Locale locale = Locale.forLanguageTag(
+				this.people.person(viewer.userId()).map(People.Person::language).orElse(People.DEFAULT_LANGUAGE));
 		Calendar calendar = new Calendar().withProdId(PRODUCT_ID)
 			.withDefaults()
 			.withProperty(ImmutableMethod.PUBLISH)
 			.withProperty(new XProperty("X-WR-CALNAME",
-					(communityCode != null) ? "Learning community " + communityCode : "Learning communities"))
+					(communityCode != null) ? word("calendar.feed.community", locale, communityCode)
+							: word("calendar.feed.all", locale)))
 			.getFluentTarget();
 		for (CalendarFeedRepository.FeedMeeting meeting : this.feeds.meetings(communityCode, viewer, from)) {
 			VEvent event = new VEvent(meeting.day(), meeting.day().plusDays(1),
-					meeting.topic() + " – " + meeting.communityName());
+					BilingualNames.in(meeting.topic(), locale) + " – "
+							+ BilingualNames.in(meeting.communityName(), locale));
 			event.replace(new DtStamp(now));
 			// the same UID as the meeting's invitation mail (meetings.MeetingNotices), so
 			// a calendar holds one event
 			event.add(new Uid(this.invitations.uid("community-meeting-" + meeting.id())));
-			event.add(new Location(meeting.online() ? "online" : meeting.host()));
-			event.add(new Description("Meeting " + meeting.seq() + " of " + meeting.communityCode()));
+			event.add(new Location(meeting.online() ? word("board.online", locale) : meeting.host()));
+			event.add(new Description(word("calendar.feed.meeting", locale, meeting.seq(), meeting.communityCode())));
 			event.add("CANCELLED".equals(meeting.status()) ? ImmutableStatus.VEVENT_CANCELLED
 					: ImmutableStatus.VEVENT_CONFIRMED);
 			calendar.add(event);
@@ -162,23 +187,21 @@ public class CalendarService {
 				// communities
 				continue;
 			}
-			// the feed is written in English ("Due:"): the English half of the model's
-			// name
-			VEvent event = new VEvent(task.due(),
-					"Due: " + BilingualNames.english(task.name()) + " – " + task.communityName());
+			String url = taskUrl(task.taskId());
+			VEvent event = new VEvent(task.due(), word("calendar.feed.due", locale,
+					BilingualNames.in(task.name(), locale), BilingualNames.in(task.communityName(), locale)));
 			event.replace(new DtStamp(now));
 			event.add(new Uid(this.invitations.uid("task-" + task.taskId())));
-			event.add(new Description(Board.TASKLIST_TASK + task.taskId()));
+			event.add(new Url(URI.create(url)));
+			// calendars that ignore URL show the description, where the address is a link
+			event.add(new Description(url));
 			calendar.add(event);
 		}
-		try {
-			StringWriter out = new StringWriter();
-			new CalendarOutputter(false).output(calendar, out);
-			return out.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return IcsText.of(calendar);
+	}
+
+	private String word(String code, Locale locale, Object... arguments) {
+		return this.messages.getMessage(code, arguments, locale);
 	}
 
 	static String hash(String token) {

@@ -1,5 +1,11 @@
 package org.learningcommunities.lifecycle.progress;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.learningcommunities.lifecycle.community.Community;
+import org.learningcommunities.lifecycle.community.CommunityRepository.GateRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,13 +26,17 @@ class CommunityPageController {
 
 	private final Viewers viewers;
 
-	CommunityPageController(CommunityPageService pages, Viewers viewers) {
+	private final PagePeople people;
+
+	CommunityPageController(CommunityPageService pages, Viewers viewers, PagePeople people) {
 		this.pages = pages;
 		this.viewers = viewers;
+		this.people = people;
 	}
 
 	@GetMapping("/board/communities/{code}")
-	String community(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
+	String community(@PathVariable String code, @RequestParam(required = false) Integer year, Locale locale,
+			Model model) {
 		Viewer viewer = this.viewers.current().orElseThrow();
 		CommunityPage page = this.pages.page(code, viewer).orElseThrow(() -> notFound(code));
 		int shown = (year != null) ? year : this.pages.thisYear();
@@ -37,17 +47,30 @@ class CommunityPageController {
 		model.addAttribute("years", CommunityPageService.years(page));
 		model.addAttribute("attendance", CommunityPageService.attendance(page, shown));
 		model.addAttribute("satisfaction", CommunityPageService.satisfaction(page, shown));
+		model.addAttribute("names", this.people.names(peopleOn(page, viewer), locale));
 		return "progress/community";
 	}
 
 	@GetMapping("/board/communities/{code}/summary")
-	String summary(@PathVariable String code, Model model) {
+	String summary(@PathVariable String code, Locale locale, Model model) {
 		Viewer viewer = this.viewers.current().orElseThrow();
 		CommunityPageService.Summary summary = this.pages.summary(code, viewer).orElseThrow(() -> notFound(code));
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("summary", summary);
 		model.addAttribute("community", summary.page().community());
+		model.addAttribute("names", this.people.names(peopleOn(summary.page(), viewer), locale));
 		return "progress/summary";
+	}
+
+	/** Everyone a community's page names: its people, task owners, gate deciders. */
+	private static List<String> peopleOn(CommunityPage page, Viewer viewer) {
+		Community community = page.community();
+		return Stream
+			.of(Stream.of(community.leaderId(), community.foundationRepId(), community.ministryRepId(),
+					viewer.userId()), page.tasks().stream().map(Board.Task::assignee),
+					page.gateDecisions().stream().map(GateRecord::decidedBy))
+			.flatMap((ids) -> ids)
+			.toList();
 	}
 
 	private static ResponseStatusException notFound(String code) {

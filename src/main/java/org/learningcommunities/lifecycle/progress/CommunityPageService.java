@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
@@ -125,19 +127,22 @@ public class CommunityPageService {
 						&& (record.leftAt() == null || meeting.date().isBefore(day(record.leftAt()))))
 				.toList())
 			.orElse(List.of());
-		double attendance = held.stream()
-			.filter((meeting) -> meeting.attendance() != null)
-			.mapToInt(CommunityPage.MeetingRow::attendance)
-			.average()
-			.orElse(0);
-		double satisfaction = held.stream()
-			.filter((meeting) -> meeting.satisfaction() != null)
-			.mapToInt(CommunityPage.MeetingRow::satisfaction)
-			.average()
-			.orElse(0);
+		Double attendance = average(held.stream()
+			.map(CommunityPage.MeetingRow::attendance)
+			.filter((value) -> value != null)
+			.mapToInt(Integer::intValue));
+		Double satisfaction = average(held.stream()
+			.map(CommunityPage.MeetingRow::satisfaction)
+			.filter((value) -> value != null)
+			.mapToInt(Integer::intValue));
 		long products = page.products().stream().filter((product) -> stage.name().equals(product.stage())).count();
-		return new YearFigures(stage, stay.isPresent(), held.size(), Math.round(attendance * 10) / 10.0,
-				Math.round(satisfaction * 10) / 10.0, (int) products);
+		return new YearFigures(stage, stay.isPresent(), held.size(), attendance, satisfaction, (int) products);
+	}
+
+	/** Rounded to one decimal; {@code null} over no value, never a misleading 0. */
+	private static Double average(IntStream values) {
+		OptionalDouble average = values.average();
+		return average.isPresent() ? Math.round(average.getAsDouble() * 10) / 10.0 : null;
 	}
 
 	private static LocalDate day(Instant instant) {
@@ -156,9 +161,15 @@ public class CommunityPageService {
 
 	}
 
-	/** One year in figures. */
-	public record YearFigures(Stage stage, boolean entered, int meetingsHeld, double averageAttendance,
-			double averageSatisfaction, int products) {
+	/**
+	 * One year in figures.
+	 *
+	 * @param averageAttendance over the meetings held that recorded it; {@code null} when
+	 * none did
+	 * @param averageSatisfaction likewise
+	 */
+	public record YearFigures(Stage stage, boolean entered, int meetingsHeld, Double averageAttendance,
+			Double averageSatisfaction, int products) {
 	}
 
 }

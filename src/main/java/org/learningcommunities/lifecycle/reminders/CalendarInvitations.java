@@ -1,8 +1,5 @@
 package org.learningcommunities.lifecycle.reminders;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,7 +7,6 @@ import java.time.LocalDate;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Attendee;
@@ -90,12 +86,7 @@ public class CalendarInvitations {
 			if (validation.hasErrors()) {
 				throw new IllegalStateException("Invalid invitation " + invitation.uid() + ": " + validation);
 			}
-			StringWriter out = new StringWriter();
-			new CalendarOutputter(false).output(calendar, out);
-			return out.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return IcsText.of(calendar);
 		}
 		catch (ValidationException ex) {
 			throw new IllegalStateException("Invalid invitation " + invitation.uid() + ": " + ex.getMessage(), ex);

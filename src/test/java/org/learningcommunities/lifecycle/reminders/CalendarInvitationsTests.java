@@ -74,6 +74,20 @@ class CalendarInvitationsTests {
 			.startsWith("BEGIN:VCALENDAR");
 	}
 
+	@Test
+	void longHebrewLinesAreFoldedAtSeventyFiveOctetsNotCharacters() throws Exception {
+		String topic = "מפגש הקהילה הלומדת לפיתוח כלכלי: נכסים מניבים, אזורי תעשייה ותיירות ברשויות הצפון";
+		String ics = this.invitations.ics(new Invitation(this.invitations.uid("community-meeting-8"), 0, false,
+				LocalDate.of(2026, 12, 10), topic, "עיריית כרמיאל, אולם המועצה", null, "dana@example.org", NOW));
+
+		assertThat(ics.split("\r\n"))
+			.allSatisfy((line) -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+				.as("octets of %s", line)
+				.isLessThanOrEqualTo(75));
+		VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponent("VEVENT").orElseThrow();
+		assertThat(value(event, Property.SUMMARY)).isEqualTo(topic);
+	}
+
 	private static String value(VEvent event, String property) {
 		return event.getProperty(property).orElseThrow().getValue();
 	}

@@ -48,6 +48,24 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void aNameWrittenInBothLanguagesIsShownInTheMailsLanguageOnly() {
+		Map<String, Object> variables = Map.of("name", "Lea", "taskName", "מיון מועמד/ת / Screen candidate",
+				"communityName", "פיתוח כלכלי · Economic development", "due", "10 December 2026", "overdue", false,
+				"taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1");
+
+		Mail english = this.templates.render("task-reminder", "en", variables, "מיון מועמד/ת / Screen candidate",
+				"פיתוח כלכלי · Economic development");
+		Mail hebrew = this.templates.render("task-reminder", "he", variables, "מיון מועמד/ת / Screen candidate",
+				"פיתוח כלכלי · Economic development");
+
+		assertThat(english.subject()).isEqualTo("Reminder: Screen candidate · Economic development");
+		assertThat(english.text()).contains("\"Screen candidate\"", "Economic development")
+			.doesNotContain("פיתוח", "מיון");
+		assertThat(hebrew.subject()).isEqualTo("תזכורת: מיון מועמד/ת · פיתוח כלכלי");
+		assertThat(hebrew.text()).contains("פיתוח כלכלי").doesNotContain("Economic development", "Screen candidate");
+	}
+
+	@Test
 	void reminderNamesTheTaskTheCommunityAndLinksToTheTask() {
 		Map<String, Object> variables = Map.of("name", "Lea", "taskName", "מיון מועמד/ת", "communityName",
 				"פיתוח כלכלי", "due", "10 בדצמבר 2026", "overdue", false, "taskUrl",

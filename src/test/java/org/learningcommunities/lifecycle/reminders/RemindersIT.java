@@ -153,7 +153,7 @@ class RemindersIT {
 		MimeMessage escalation = mail.get(3);
 		assertThat(to(escalation)).containsExactly("manager@example.org");
 		assertThat(escalation.getSubject()).isEqualTo("Overdue: Screen candidate · פיתוח כלכלי");
-		assertThat(part(escalation, "text/plain")).contains("Dear Maya,", "Lea Community leader (leader)",
+		assertThat(part(escalation, "text/plain")).contains("Dear Maya,", "Lea Community leader,",
 				"still open after its reminders", taskLink);
 		JsonNode followUp = task("manager", code, "follow-up-overdue-task");
 		JsonNode form = read("manager", "/engine-rest/task/" + followUp.path("id").asText() + "/form-variables");

@@ -46,4 +46,18 @@ class BilingualNamesTests {
 		assertThat(BilingualNames.in(null, "he")).isNull();
 	}
 
+	@Test
+	void aTypedNameWithAMiddleDotIsSplitButFreeTextIsNot() {
+		String econ = "פיתוח כלכלי · Economic development";
+
+		assertThat(BilingualNames.in(econ, "he")).isEqualTo("פיתוח כלכלי");
+		assertThat(BilingualNames.in(econ, "en")).isEqualTo("Economic development");
+		assertThat(BilingualNames.in("Dana Levi · רשות 3", "he")).as("Latin first: not a name in two languages")
+			.isEqualTo("Dana Levi · רשות 3");
+		assertThat(BilingualNames.in("נציגת הקרן · Foundation\nנציג המשרד · Ministry", "en")).as("a list")
+			.isEqualTo("נציגת הקרן · Foundation\nנציג המשרד · Ministry");
+		assertThat(BilingualNames.in("תוצר · Product · קהל", "en")).as("two dots").isEqualTo("תוצר · Product · קהל");
+		assertThat(BilingualNames.in("Welfare 2026", "he")).isEqualTo("Welfare 2026");
+	}
+
 }

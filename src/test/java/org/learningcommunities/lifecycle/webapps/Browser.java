@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,6 +46,12 @@ final class Browser implements AutoCloseable {
 	/** Where the screenshots go: a build artifact. */
 	static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+	/** Where the whole-page screenshots of our own pages go. */
+	static final Path PAGE_SCREENSHOTS = Path.of("target", "screenshots");
+
+	/** A phone's width in CSS pixels (an iPhone 14 or a Pixel 8). */
+	static final int PHONE_WIDTH = 390;
+
 	// the machine is shared by parallel builds: generous, since a wait ends as soon as
 	// the
 	// page is ready
@@ -71,6 +80,20 @@ final class Browser implements AutoCloseable {
 	 * {@code en-US}).
 	 */
 	static Browser open(String language) {
+		return open(language, null);
+	}
+
+	/**
+	 * Opens Chromium as a phone 390 CSS pixels wide (844 high, three device pixels to
+	 * one), as Chrome's device mode does: the page's viewport meta tag applies.
+	 */
+	static Browser phone(String language) {
+		return open(language, Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 3.0),
+				"userAgent",
+				"Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"));
+	}
+
+	private static Browser open(String language, Map<String, Object> mobileEmulation) {
 		File chromium = executable("LIFECYCLE_CHROMIUM", "/usr/bin/chromium");
 		File chromedriver = executable("LIFECYCLE_CHROMEDRIVER", "/usr/bin/chromedriver");
 		ChromeOptions options = new ChromeOptions();
@@ -79,6 +102,9 @@ final class Browser implements AutoCloseable {
 		// containers
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--window-size=1400,1000", "--lang=" + language);
+		if (mobileEmulation != null) {
+			options.setExperimentalOption("mobileEmulation", mobileEmulation);
+		}
 		// navigator.languages, which the webapps read, comes from the accepted languages
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
@@ -242,6 +268,55 @@ final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Saves the whole page, beyond the window, as {@code target/screenshots/<name>.png}
+	 * (Chrome's DevTools protocol).
+	 */
+	void pageScreenshot(String name) {
+		Map<String, Object> metrics = this.driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(), "height",
+								((Number) size.get("height")).doubleValue(), "scale", 1)));
+		try {
+			Files.createDirectories(PAGE_SCREENSHOTS);
+			Path target = PAGE_SCREENSHOTS.resolve(name + ".png");
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+			log.info("Screenshot {}", target.toAbsolutePath());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * How many CSS pixels the page is wider than its window: above 0, the reader has to
+	 * scroll sideways.
+	 */
+	long horizontalOverflow() {
+		return ((Number) script(
+				"return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth;"))
+			.longValue();
+	}
+
+	/**
+	 * What Deque's axe-core finds wrong on the page against WCAG 2.1 A and AA, one line
+	 * per rule and element; empty when it passes.
+	 */
+	List<String> accessibilityViolations() {
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(this.driver);
+		return results.getViolations()
+			.stream()
+			.flatMap((rule) -> rule.getNodes()
+				.stream()
+				.map((node) -> rule.getId() + " (" + rule.getImpact() + "): " + node.getTarget() + " "
+						+ node.getFailureSummary()))
+			.toList();
 	}
 
 	/**
