@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * included): each text is normalized and checked as it is read, a number, true/false,
  * list or object where text belongs is refused (Jackson would turn {@code 42} into
  * {@code "42"}), a fraction where a whole number belongs is refused (Jackson would cut
- * {@code 5.5} to {@code 5}; {@code spring.jackson.deserialization.accept-float-as-int} is off), and a date outside {@link InputRules#EARLIEST_YEARS_AGO} and
+ * {@code 5.5} to {@code 5}; {@code spring.jackson.deserialization.accept-float-as-int} is
+ * off), and a date outside {@link InputRules#EARLIEST_YEARS_AGO} and
  * {@link InputRules#LATEST_YEARS_AHEAD} is refused. {@link ApiProblems#unreadable} names
  * the field. The engine REST API reads its JSON with its own mapper: forms are checked by
  * {@link FormSchema}.
