@@ -109,7 +109,7 @@ class EngineErrorAnswers extends OncePerRequestFilter {
 		}
 		ObjectNode general = JSON.createObjectNode();
 		general.put("type", (status >= 500) ? "ServerError" : typeOf(status, body));
-		general.put("message", MESSAGES.getMessage(messageKey(status), null, InputRules.language()));
+		general.put("message", MESSAGES.getMessage(messageKey(status), null, InputRules.language(request)));
 		return general.toString().getBytes(StandardCharsets.UTF_8);
 	}
 

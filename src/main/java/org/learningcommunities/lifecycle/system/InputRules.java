@@ -186,7 +186,11 @@ public final class InputRules {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return HEBREW;
 		}
-		HttpServletRequest request = attributes.getRequest();
+		return language(attributes.getRequest());
+	}
+
+	/** The language of a request, as {@link #language()}. */
+	public static Locale language(HttpServletRequest request) {
 		String language = request.getParameter("lang");
 		if (language == null) {
 			Cookie cookie = WebUtils.getCookie(request, "lang");
