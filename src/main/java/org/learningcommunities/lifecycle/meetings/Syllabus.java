@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.learningcommunities.lifecycle.system.InputRules;
+
 /**
  * The year's syllabus as the leading core writes it in {@code lay-out-syllabus}: one
  * meeting per line, its columns separated by {@code |}:
@@ -65,6 +67,10 @@ final class Syllabus {
 			if (day == null) {
 				problems
 					.add("line " + number + ": '" + columns[0].strip() + "' is not a day (YYYY-MM-DD or DD/MM/YYYY)");
+				continue;
+			}
+			if (!InputRules.isAcceptedDate(day)) {
+				problems.add("line " + number + ": " + InputRules.dateOutOfRange(columns[0].strip()));
 				continue;
 			}
 			String host = columns[2].strip();

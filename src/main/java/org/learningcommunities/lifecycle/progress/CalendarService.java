@@ -168,6 +168,13 @@ public class CalendarService {
 							: word("calendar.feed.all", locale)))
 			.getFluentTarget();
 		for (CalendarFeedRepository.FeedMeeting meeting : this.feeds.meetings(communityCode, viewer, from)) {
+			if (!CalendarInvitations.fitsACalendar(meeting.day())) {
+				// stored before dates were bounded: one such meeting must not make the
+				// whole feed unreadable
+				log.warn("Calendar feed leaves out meeting {} of community {}: its day is beyond what iCalendar holds",
+						meeting.id(), meeting.communityCode());
+				continue;
+			}
 			VEvent event = new VEvent(meeting.day(), meeting.day().plusDays(1),
 					BilingualNames.in(meeting.topic(), locale) + " – "
 							+ BilingualNames.in(meeting.communityName(), locale));
@@ -185,6 +192,12 @@ public class CalendarService {
 			if (communityCode == null && !task.ownedBy(viewer)) {
 				// a user's own feed holds their deadlines, not every task of their
 				// communities
+				continue;
+			}
+			if (!CalendarInvitations.fitsACalendar(task.due().atZone(BoardService.ZONE).toLocalDate())) {
+				log.warn(
+						"Calendar feed leaves out task {} of community {}: its due date is beyond what iCalendar holds",
+						task.taskId(), task.communityCode());
 				continue;
 			}
 			String url = taskUrl(task.taskId());

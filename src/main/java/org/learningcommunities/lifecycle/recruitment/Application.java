@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.system.InputRules;
+import org.learningcommunities.lifecycle.system.InputRules.Refusal;
 
 /**
  * An application to a community's call, as a candidate sends it (the public application
@@ -40,9 +42,12 @@ public record Application(String fullName, String email, String authority, Strin
 	public static final String DEFAULT_LANGUAGE = "he";
 
 	/**
-	 * Something, an at sign, something with a dot: what a mail server could deliver to.
+	 * A local part of letters, digits and the signs an address may hold (no markup, no
+	 * double quotes, no spaces), an at sign, a domain of labels with a dot: what a mail
+	 * server could deliver to.
 	 */
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+	private static final Pattern EMAIL = Pattern
+		.compile("[\\p{L}\\p{N}.!#$%'*+/=?^_`{|}~-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
 
 	private static final int NAME_LENGTH = 200;
 
@@ -91,6 +96,9 @@ public record Application(String fullName, String email, String authority, Strin
 	 * @return whether the field has a value of a valid length
 	 */
 	private static boolean text(List<FieldError> errors, String field, String value, boolean required, int maxLength) {
+		if (!textRules(errors, field, value, "motivation".equals(field))) {
+			return false;
+		}
 		if (value == null) {
 			if (required) {
 				errors.add(new FieldError(field, "is required"));
@@ -99,6 +107,16 @@ public record Application(String fullName, String email, String authority, Strin
 		}
 		if (value.length() > maxLength) {
 			errors.add(new FieldError(field, "must be at most " + maxLength + " characters long"));
+			return false;
+		}
+		return true;
+	}
+
+	/** One-line text and the email: the rules every text follows ({@link InputRules}). */
+	private static boolean textRules(List<FieldError> errors, String field, String value, boolean multiline) {
+		Refusal refusal = InputRules.refusalOf(value, multiline);
+		if (refusal != null) {
+			errors.add(new FieldError(field, refusal.message(field)));
 			return false;
 		}
 		return true;
@@ -117,7 +135,8 @@ public record Application(String fullName, String email, String authority, Strin
 	}
 
 	private static String clean(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+		String normalized = InputRules.normalized(value);
+		return (normalized == null || normalized.isEmpty()) ? null : normalized;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,11 +41,23 @@ class CandidateRepository {
 			.findFirst();
 	}
 
-	boolean hasApplied(long communityId, String email) {
-		return this.jdbc.sql("select count(*) from lc_candidate where community_id = ? and email = ?")
+	Optional<Candidate> findByEmail(long communityId, String email) {
+		return this.jdbc.sql("select * from lc_candidate where community_id = ? and email = ?")
 			.params(communityId, email)
-			.query(Long.class)
-			.single() > 0;
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * A candidate number that no candidate carries, drawn as a new candidate's would be:
+	 * the answer to a repeated application must look like the answer to a new one. The
+	 * row that draws it is removed in the same transaction, so nobody ever sees it.
+	 */
+	long drawUnusedNumber(long communityId, long callId, Instant at) {
+		long number = insert(communityId, callId, new Application("-", "unused-" + UUID.randomUUID() + "@invalid", "-",
+				"-", "-", null, null, null, Application.DEFAULT_LANGUAGE, null), at);
+		this.jdbc.sql("delete from lc_candidate where id = ?").param(number).update();
+		return number;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -100,17 +101,19 @@ public class RecruitmentService {
 			throw RecruitmentException
 				.conflict("The call for applications of community " + code + " closed on " + call.deadline());
 		}
-		String alreadyApplied = "This email has already applied to community " + code;
-		if (this.candidates.hasApplied(community.id(), valid.email())) {
-			throw RecruitmentException.conflict(alreadyApplied);
+		Optional<Candidate> earlier = this.candidates.findByEmail(community.id(), valid.email());
+		if (earlier.isPresent()) {
+			return appliedAgain(community, call, earlier.get());
 		}
 		long candidateId;
 		try {
 			candidateId = this.candidates.insert(community.id(), call.id(), valid, this.clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
-			// the same email applied at the same moment, in another transaction
-			throw RecruitmentException.conflict(alreadyApplied);
+			// the same email applied at the same moment, in another transaction (the
+			// sender's own two requests: an earlier application is found above)
+			throw RecruitmentException
+				.conflict("Your application was sent twice at the same moment; " + "the other one is being received");
 		}
 		this.asApplication.call(() -> this.runtime.startProcessInstanceByKey(KEY, code,
 				Variables.putValue(CANDIDATE_ID, candidateId)
@@ -120,6 +123,20 @@ public class RecruitmentService {
 					.putValue(LEADER, community.leaderId())));
 		log.info("Application received for community {}: candidate {}", code, candidateId);
 		return candidateId;
+	}
+
+	/**
+	 * An application from an email that applied to the community already: answered as a
+	 * new one would be (a candidate number, which no candidate carries), so that nobody
+	 * learns from the answer whether someone applied; nothing else is stored, and the
+	 * address is told by mail, once, in the language of its application.
+	 */
+	private long appliedAgain(Community community, OpenCall call, Candidate earlier) {
+		long number = this.candidates.drawUnusedNumber(community.id(), call.id(), this.clock.instant());
+		this.mail.tellAppliedAgain(earlier, community.name());
+		log.info("Application for community {} from the address of candidate {}: answered as new, told by mail",
+				community.code(), earlier.id());
+		return number;
 	}
 
 	public List<Candidate> candidates(String code) {

@@ -48,6 +48,9 @@ public class CalendarInvitations {
 		}
 	}
 
+	/** The last day an all-day event may start on (it ends the day after). */
+	private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
 	/** A unique id for an event, under the sender's domain. */
 	public String uid(String localPart) {
 		return localPart + "@" + this.organizer.substring(this.organizer.indexOf('@') + 1);
@@ -60,8 +63,20 @@ public class CalendarInvitations {
 				ics(invitation).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Whether an all-day event on the day can be written: iCalendar dates have four-digit
+	 * years, and the event ends the next day (9999-12-31 would end in year 10000).
+	 */
+	public static boolean fitsACalendar(LocalDate day) {
+		return day.getYear() >= 1 && day.isBefore(LAST_DAY);
+	}
+
 	/** The invitation as iCalendar text. */
 	public String ics(Invitation invitation) {
+		if (!fitsACalendar(invitation.day())) {
+			throw new IllegalArgumentException(
+					"Invitation " + invitation.uid() + " is on a day beyond what iCalendar holds: " + invitation.day());
+		}
 		VEvent event = new VEvent(invitation.day(), invitation.day().plusDays(1), invitation.summary());
 		event.replace(new DtStamp(invitation.stamp()));
 		event.add(new Uid(invitation.uid()));

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.learningcommunities.lifecycle.system.InputRules.Refusal;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,10 +46,32 @@ public final class ApiProblems {
 				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
 						: String.valueOf(reference.getIndex()))
 				.collect(Collectors.joining("."));
-			return invalid("Invalid fields: field '" + field + "' has a value of the wrong type",
-					List.of(new FieldError(field, "has a value of the wrong type")));
+			String message = wrongValue(mapping, field);
+			return invalid("Invalid fields: field '" + field + "' " + message, List.of(new FieldError(field, message)));
 		}
 		return invalid("The body is not a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+	}
+
+	/**
+	 * What is wrong with a field's value, in the user's language where {@link InputRules}
+	 * say it.
+	 */
+	private static String wrongValue(JsonMappingException mapping, String field) {
+		if (mapping instanceof JsonInput.RefusedValueException refused) {
+			return (refused.refusal() == Refusal.DATE_OUT_OF_RANGE) ? InputRules.dateOutOfRange(field)
+					: refused.refusal().message(field);
+		}
+		if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			Class<?> type = mismatch.getTargetType();
+			if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+					|| type == Short.class || type == short.class) {
+				return Refusal.NOT_WHOLE_NUMBER.message(field);
+			}
+			if (type == String.class) {
+				return Refusal.NOT_TEXT.message(field);
+			}
+		}
+		return "has a value of the wrong type";
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.learningcommunities.lifecycle.system.InputRules.Refusal;
 
 /**
  * The input fields of one Camunda Form (form-js JSON) with the validation the form
@@ -130,7 +131,8 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 			BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, boolean wholeNumber,
 			List<String> options) {
 
-		String problemWith(Object value) {
+		String problemWith(Object submitted) {
+			Object value = (submitted instanceof String text) ? InputRules.normalized(text) : submitted;
 			if (isEmpty(value)) {
 				return this.required ? "is required" : null;
 			}
@@ -155,7 +157,11 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 
 		private String textProblem(Object value) {
 			if (!(value instanceof String text)) {
-				return "must be text";
+				return Refusal.NOT_TEXT.message(this.key);
+			}
+			Refusal refusal = InputRules.refusalOf(text, "textarea".equals(this.type));
+			if (refusal != null) {
+				return refusal.message(this.key);
 			}
 			if (this.minLength != null && text.strip().length() < this.minLength) {
 				return "must be at least " + this.minLength + " characters long";
@@ -179,7 +185,7 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 				return "must be a number";
 			}
 			if (this.wholeNumber && number.stripTrailingZeros().scale() > 0) {
-				return "must be a whole number";
+				return Refusal.NOT_WHOLE_NUMBER.message(this.key);
 			}
 			if (this.min != null && number.compareTo(this.min) < 0) {
 				return "must be at least " + this.min.toPlainString();
@@ -193,13 +199,9 @@ public record FormSchema(String id, List<Field> fields, List<String> optionKeys)
 		private String dateProblem(Object value) {
 			String text = String.valueOf(value);
 			try {
-				if ("date".equals(this.subtype)) {
-					LocalDate.parse(text);
-				}
-				else {
-					OffsetDateTime.parse(text);
-				}
-				return null;
+				LocalDate date = "date".equals(this.subtype) ? LocalDate.parse(text)
+						: OffsetDateTime.parse(text).toLocalDate();
+				return InputRules.isAcceptedDate(date) ? null : InputRules.dateOutOfRange(this.key);
 			}
 			catch (DateTimeParseException ex) {
 				return "date".equals(this.subtype) ? "must be a date (YYYY-MM-DD)"

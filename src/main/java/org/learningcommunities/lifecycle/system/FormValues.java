@@ -22,10 +22,8 @@ public record FormValues(Map<String, Object> values) {
 
 	public String text(String key) {
 		Object value = this.values.get(key);
-		if (value == null || (value instanceof String s && s.isBlank())) {
-			return null;
-		}
-		return value.toString().strip();
+		String text = (value != null) ? InputRules.normalized(value.toString()) : null;
+		return (text == null || text.isEmpty()) ? null : text;
 	}
 
 	public Integer integer(String key) {

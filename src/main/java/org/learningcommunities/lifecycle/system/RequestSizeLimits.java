@@ -27,10 +27,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The largest body a request may carry: {@code lifecycle.limits.public-body-bytes} for
  * the public application, {@code lifecycle.limits.body-bytes} for everything else under
- * {@code /api} and {@code /engine-rest} (a form submission included). A larger declared
- * {@code Content-Length} is answered 413 before anything is read (the container reads no
- * more than the declared length); a body sent without one (chunked) is read here up to
- * the limit, answered 413 past it, else handed on from memory.
+ * {@code /api}, {@code /engine-rest} and the webapps' own APIs under {@code /camunda/api}
+ * (Tasklist's and Cockpit's engine API, {@code /camunda/api/engine}: a form submission
+ * from Tasklist included). A larger declared {@code Content-Length} is answered 413
+ * before anything is read (the container reads no more than the declared length); a body
+ * sent without one (chunked) is read here up to the limit, answered 413 past it, else
+ * handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -51,7 +53,7 @@ class RequestSizeLimits extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
+		return !(path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/"));
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.learningcommunities.lifecycle.community;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import org.learningcommunities.lifecycle.LifecycleRestClient;
 import org.learningcommunities.lifecycle.approvals.WorkPlanSteps;
 import org.learningcommunities.lifecycle.LifecycleRestClient.Answer;
 import org.learningcommunities.lifecycle.LifecycleRestClient.JsonList;
+import org.learningcommunities.lifecycle.reminders.MailService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -109,7 +112,8 @@ class YearOneJourneyIT {
 			assertThat(applied.status().value()).as("application %d: %s", i, applied).isEqualTo(201);
 		}
 		Answer twice = this.client.post(null, "/api/communities/" + code + "/applications", application(0));
-		assertThat(twice.status().value()).as("the same email again").isEqualTo(409);
+		// answered as a new one (nobody learns who applied), stored nowhere
+		assertThat(twice.status().value()).as("the same email again").isEqualTo(201);
 
 		// and: the leader closes the call early; a late application is refused
 		this.client.complete(LEADER, code, YearOneProcess.FOLLOW_APPLICATIONS, form("closeCallEarly", true));
@@ -132,7 +136,17 @@ class YearOneJourneyIT {
 					"Knows the field", "interviewScore", 4, "admissionDecision", (i == 0) ? "decline" : "admit"));
 		}
 		runDueJobs();
-		assertThat(mailServer.getReceivedMessages()).as("every candidate told once").hasSize(34);
+		// each candidate told the outcome once, and the first one also that it applied
+		// again
+		assertThat(mailServer.getReceivedMessages()).as("every candidate told once").hasSize(35);
+		assertThat(Arrays.stream(mailServer.getReceivedMessages()).filter((mail) -> {
+			try {
+				return mail.getHeader(MailService.MAIL_KEY_HEADER)[0].startsWith("candidate-applied-again:");
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		})).hasSize(1);
 
 		// then: the cohort of 32 fits the mix, and the leader confirms it
 		JsonNode confirm = this.client.task(LEADER, code, YearOneProcess.CONFIRM_COHORT);

@@ -60,6 +60,30 @@ class ApplicationTests {
 	}
 
 	@Test
+	void emailWithMarkupIsRefused() {
+		for (String email : List.of("<script>alert(1)</script>@example.org", "dana@<b>example</b>.org",
+				"\"dana\"@example.org", "dana&amp;@example.org")) {
+			assertThat(withEmail(email).problems()).as(email).extracting(FieldError::field).containsExactly("email");
+		}
+		assertThat(withEmail("o'neil@example.org").problems()).isEmpty();
+	}
+
+	@Test
+	void textWithControlDirectionOrNothingVisibleIsRefusedNamingTheField() {
+		assertThat(withName("Dana\u0000Levi").problems()).extracting(FieldError::field).containsExactly("fullName");
+		assertThat(withName("Dana\nLevi").problems()).extracting(FieldError::field).containsExactly("fullName");
+		assertThat(withName("\u202EiveL anaD").problems()).extracting(FieldError::field).containsExactly("fullName");
+		assertThat(withName("\u200B\u200B").problems()).extracting(FieldError::field).containsExactly("fullName");
+		assertThat(withName("  Rene\u0301 Levi ").fullName()).as("trimmed, NFC").isEqualTo("Ren\u00E9 Levi");
+	}
+
+	private static Application withName(String fullName) {
+		return new Application(fullName, "dana@example.org", "Lod", "Head of economic development", "center", null,
+				null, null, null, "line one\nline two")
+			.normalized();
+	}
+
+	@Test
 	void regionsAndSectorsAreThoseOfTheCommunityMix() {
 		FormSchema mix = new FormSchemas().find("define-community-mix").orElseThrow();
 

@@ -93,6 +93,45 @@ class ApplicationsApiControllerTests {
 	}
 
 	@Test
+	void wrongJsonTypesAreRefusedNamingTheFieldInTheUsersLanguage() throws Exception {
+		String[][] cases = { { "\"fullName\": 42", "fullName", "השדה \"fullName\" חייב להיות טקסט." },
+				{ "\"authority\": true", "authority", "השדה \"authority\" חייב להיות טקסט." },
+				{ "\"role\": {\"an\": \"object\"}", "role", "השדה \"role\" חייב להיות טקסט." },
+				{ "\"region\": [\"center\"]", "region", "השדה \"region\" חייב להיות טקסט." },
+				{ "\"seniorityYears\": 5.5", "seniorityYears", "השדה \"seniorityYears\" חייב להיות מספר שלם." },
+				{ "\"fullName\": \"Dana\\u0000\"", "fullName",
+						"השדה \"fullName\" מכיל תו בקרה; נא להסיר אותו ולשלוח שוב." },
+				{ "\"fullName\": \"\\u202Eanad\"", "fullName",
+						"השדה \"fullName\" מכיל תו שהופך את כיוון הטקסט; נא להסיר אותו ולשלוח שוב." },
+				{ "\"fullName\": \"\\u200B\\u200B\"", "fullName", "השדה \"fullName\" אינו מכיל תווים גלויים." } };
+		for (String[] bad : cases) {
+			this.mvc
+				.perform(post("/api/communities/{code}/applications", CODE).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"email\": \"dana@example.org\", " + bad[0] + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(bad[1]))
+				.andExpect(jsonPath("$.errors[0].message").value(bad[2]));
+		}
+		this.mvc
+			.perform(post("/api/communities/{code}/applications?lang=en", CODE).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"seniorityYears\": 5.5}"))
+			.andExpect(jsonPath("$.errors[0].message").value("The field \"seniorityYears\" must be a whole number."));
+		verifyNoInteractions(this.recruitment);
+	}
+
+	@Test
+	void textIsTrimmedAndNormalizedBeforeTheServiceSeesIt() throws Exception {
+		given(this.recruitment.apply(eq(CODE), any())).willReturn(7L);
+
+		this.mvc
+			.perform(post("/api/communities/{code}/applications", CODE).contentType(MediaType.APPLICATION_JSON)
+				.content(APPLICATION.replace("\"Dana Levi\"", "\"  Rene\\u0301 Levi\\u00A0\"")))
+			.andExpect(status().isCreated());
+		verify(this.recruitment).apply(CODE, new Application("Ren\u00E9 Levi", "dana@example.org", "Lod",
+				"Head of economic development", "center", null, null, 12, null, null));
+	}
+
+	@Test
 	void bodyThatIsNotJsonIsRefused() throws Exception {
 		this.mvc
 			.perform(post("/api/communities/{code}/applications", CODE).contentType(MediaType.APPLICATION_JSON)

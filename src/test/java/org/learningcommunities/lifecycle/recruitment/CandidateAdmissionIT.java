@@ -300,16 +300,34 @@ class CandidateAdmissionIT {
 	}
 
 	@Test
-	void theSameEmailAppliesOnce() throws Exception {
+	void anAddressThatAppliedAlreadyIsAnsweredAsNewAndToldByMailOnce() throws Exception {
 		String code = openCommunity("it-same-email", "Economic development");
+		ResponseEntity<String> first = apply(code, application("Ruth Ben-David", "ruth@example.org", "he"));
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		long ruth = json(first).path("candidateId").asLong();
+
+		ResponseEntity<String> again = apply(code, application("Someone Else", "Ruth@Example.org", "en"));
+
+		// then: the same answer as a new application (a number no candidate carries),
+		// nothing stored, and the address is told in the language it applied in
+		assertThat(again.getStatusCode().value()).isEqualTo(201);
+		assertThat(json(again).fieldNames()).toIterable().containsExactly("candidateId");
+		assertThat(json(again).path("candidateId").asLong()).isNotEqualTo(ruth);
+		assertThat(again.getHeaders().getLocation()).isNotNull();
+		assertThat(read(LEADER, "/api/communities/" + code + "/candidates")).hasSize(1);
+		assertThat(tasks(LEADER, code, "screen-candidate")).hasSize(1);
+		assertThat(mailServer.waitForIncomingEmail(10_000, 1)).isTrue();
+		MimeMessage told = onlyMail();
+		assertThat(told.getAllRecipients()[0].toString()).isEqualTo("ruth@example.org");
+		assertThat(told.getSubject()).contains("מועמדותך");
+		assertThat(part(told, "text/plain")).contains("Ruth Ben-David").doesNotContain("Someone Else");
+		assertThat(mailLog("candidate-applied-again:" + ruth)).isEqualTo(1);
+
+		// and: a third time is answered the same, without a second mail
 		assertThat(apply(code, application("Ruth Ben-David", "ruth@example.org", "he")).getStatusCode().value())
 			.isEqualTo(201);
-
-		ResponseEntity<String> again = apply(code, application("Ruth Ben-David", "Ruth@Example.org", "en"));
-
-		assertThat(again.getStatusCode().value()).isEqualTo(409);
-		assertThat(json(again).path("detail").asText()).contains("already applied");
-		assertThat(tasks(LEADER, code, "screen-candidate")).hasSize(1);
+		assertThat(mailServer.waitForIncomingEmail(2_000, 2)).isFalse();
+		assertThat(mailLog("candidate-applied-again:" + ruth)).isEqualTo(1);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.learningcommunities.lifecycle.reminders.CalendarInvitations.Invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The invitations attached to meeting mail parse as valid RFC 5545 calendars (ical4j's
@@ -61,6 +62,16 @@ class CalendarInvitationsTests {
 		assertThat(value(event, Property.STATUS)).isEqualTo("CANCELLED");
 		assertThat(value(event, Property.SEQUENCE)).isEqualTo("2");
 		assertThat(event.getProperty(Property.LOCATION)).isEmpty();
+	}
+
+	@Test
+	void aDayBeyondWhatACalendarHoldsIsRefusedClearly() {
+		assertThat(CalendarInvitations.fitsACalendar(LocalDate.of(9999, 12, 30))).isTrue();
+		assertThat(CalendarInvitations.fitsACalendar(LocalDate.of(9999, 12, 31))).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.invitations.ics(new Invitation("x@example.org", 0, false, LocalDate.of(9999, 12, 31),
+					"Meeting", null, null, "dana@example.org", Instant.now())))
+			.withMessageContaining("beyond what iCalendar holds");
 	}
 
 	@Test

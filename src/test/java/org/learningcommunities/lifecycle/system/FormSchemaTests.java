@@ -111,7 +111,7 @@ class FormSchemaTests {
 		assertThat(errors(form, Map.of("minSeniorityYears", 3))).isEmpty();
 		assertThat(errors(form, Map.of("minSeniorityYears", 3.0))).as("a whole Double").isEmpty();
 		assertThat(errors(form, Map.of("minSeniorityYears", 2.5))).containsEntry("minSeniorityYears",
-				"must be a whole number");
+				"השדה \"minSeniorityYears\" חייב להיות מספר שלם.");
 		assertThat(errors(form, Map.of("minSeniorityYears", "2.5"))).containsKey("minSeniorityYears");
 	}
 
@@ -147,8 +147,37 @@ class FormSchemaTests {
 		FormSchema form = form("""
 				{"type": "textarea", "key": "vision"}""");
 
-		assertThat(errors(form, Map.of("vision", 42))).containsEntry("vision", "must be text");
-		assertThat(errors(form, Map.of("vision", List.of("a")))).containsEntry("vision", "must be text");
+		assertThat(errors(form, Map.of("vision", 42))).containsEntry("vision", "השדה \"vision\" חייב להיות טקסט.");
+		assertThat(errors(form, Map.of("vision", List.of("a")))).containsKey("vision");
+		assertThat(errors(form, Map.of("vision", true))).containsKey("vision");
+		assertThat(errors(form, Map.of("vision", Map.of("an", "object")))).containsKey("vision");
+	}
+
+	@Test
+	void textWithControlOrDirectionCharactersOrNothingVisibleIsRefusedNamingTheField() {
+		FormSchema form = form("""
+				{"type": "textfield", "key": "name", "validate": {"required": true}},
+				{"type": "textarea", "key": "notes"}""");
+
+		assertThat(errors(form, Map.of("name", "Dana\u0000Levi"))).containsEntry("name",
+				"השדה \"name\" מכיל תו בקרה; נא להסיר אותו ולשלוח שוב.");
+		assertThat(errors(form, Map.of("name", "Dana\nLevi"))).as("a line break in one line").containsKey("name");
+		assertThat(errors(form, Map.of("name", "Dana", "notes", "line one\nline two"))).isEmpty();
+		assertThat(errors(form, Map.of("name", "Dana", "notes", "a\u001bb"))).containsKey("notes");
+		assertThat(errors(form, Map.of("name", "\u202Egnp.exe"))).containsKey("name");
+		assertThat(errors(form, Map.of("name", "\u200B\u200B"))).containsKey("name");
+		assertThat(errors(form, Map.of("name", "\u00A0 \u00A0"))).as("spaces only: empty, so required")
+			.containsKey("name");
+	}
+
+	@Test
+	void datesOutsideTheAcceptedRangeAreRefused() {
+		FormSchema form = form("""
+				{"type": "datetime", "key": "meetingDate", "subtype": "date"}""");
+
+		assertThat(errors(form, Map.of("meetingDate", "9999-12-31"))).containsKey("meetingDate");
+		assertThat(errors(form, Map.of("meetingDate", "1900-01-01"))).containsKey("meetingDate");
+		assertThat(errors(form, Map.of("meetingDate", InputRules.today().plusMonths(2).toString()))).isEmpty();
 	}
 
 	// choices

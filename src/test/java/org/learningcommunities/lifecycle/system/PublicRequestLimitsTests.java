@@ -64,6 +64,21 @@ class PublicRequestLimitsTests {
 	}
 
 	@Test
+	void bodiesToTheWebappsEngineApiAreLimitedToo() throws Exception {
+		RequestSizeLimits limits = new RequestSizeLimits(10, 20);
+
+		MockHttpServletRequest tasklistForm = new MockHttpServletRequest("POST",
+				"/camunda/api/engine/engine/default/task/1/submit-form");
+		tasklistForm.setContent("{\"variables\":{\"needs\":{}}}".getBytes());
+		MockHttpServletResponse refused = send(limits, tasklistForm);
+		assertThat(refused.getStatus()).isEqualTo(413);
+		assertThat(refused.getContentAsString()).contains("larger than 20 bytes");
+		MockHttpServletRequest small = new MockHttpServletRequest("POST", "/camunda/api/engine/engine/default/task");
+		small.setContent("{}".getBytes());
+		assertThat(send(limits, small).getStatus()).isEqualTo(200);
+	}
+
+	@Test
 	void aRefusedFormIsNotLoggedAsAnEngineErrorButARealErrorIs() {
 		RefusalLogging.RefusedFormFilter filter = new RefusalLogging.RefusedFormFilter();
 		LoggerContext context = new LoggerContext();
