@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,12 +22,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -127,7 +132,13 @@ class EngineApiGuard implements Filter {
 			refuse(request, response, caller.get());
 			return;
 		}
-		chain.doFilter(checked, response);
+		EngineRefusals engineRefusals = new EngineRefusals(response);
+		chain.doFilter(checked, engineRefusals);
+		if (engineRefusals.refused()) {
+			// the engine's own authorization refused it: the same words as ours, not its
+			// text (resource types, permission names, ids)
+			writeRefusal(request, response);
+		}
 	}
 
 	private boolean passes(EngineApiRules.Check check, String taskId, BufferedRequest request, Caller caller) {
@@ -151,11 +162,18 @@ class EngineApiGuard implements Filter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Caller caller) throws IOException {
 		log.warn("Engine API call refused: {} {} by {}", request.getMethod(), request.getRequestURI(), caller.id());
+		writeRefusal(request, response);
+	}
+
+	private void writeRefusal(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String message = this.messages.getMessage("engine-api.refused", null, locale(request));
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		JSON.writeValue(response.getOutputStream(), Map.of("status", 403, "message", message));
+		byte[] body = JSON.writeValueAsBytes(Map.of("status", 403, "message", message));
+		// replaces a length the engine's answer may have set before its status
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	/**
@@ -264,6 +282,112 @@ class EngineApiGuard implements Filter {
 			segments.add(segment);
 		}
 		return Optional.of(segments);
+	}
+
+	/**
+	 * The response of a call that passed the gate: when the engine answers 403, its body
+	 * (and the length and type that go with it) is dropped so that the gate writes its
+	 * own.
+	 */
+	static final class EngineRefusals extends HttpServletResponseWrapper {
+
+		private boolean refused;
+
+		EngineRefusals(HttpServletResponse response) {
+			super(response);
+		}
+
+		boolean refused() {
+			return this.refused;
+		}
+
+		@Override
+		public void setStatus(int status) {
+			this.refused = status == HttpServletResponse.SC_FORBIDDEN;
+			super.setStatus(status);
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			sendError(status, null);
+		}
+
+		@Override
+		public void sendError(int status, String message) throws IOException {
+			if (status == HttpServletResponse.SC_FORBIDDEN) {
+				setStatus(status);
+				return;
+			}
+			super.sendError(status, message);
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			return this.refused ? DISCARD : super.getOutputStream();
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			return this.refused ? new PrintWriter(OutputStream.nullOutputStream()) : super.getWriter();
+		}
+
+		@Override
+		public void setContentLength(int length) {
+			if (!this.refused) {
+				super.setContentLength(length);
+			}
+		}
+
+		@Override
+		public void setContentLengthLong(long length) {
+			if (!this.refused) {
+				super.setContentLengthLong(length);
+			}
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			if (!this.refused || !"Content-Length".equalsIgnoreCase(name)) {
+				super.setHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			if (!this.refused || !"Content-Length".equalsIgnoreCase(name)) {
+				super.addHeader(name, value);
+			}
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			if (!this.refused) {
+				super.flushBuffer();
+			}
+		}
+
+		private static final ServletOutputStream DISCARD = new ServletOutputStream() {
+
+			@Override
+			public void write(int b) {
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) {
+			}
+
+			@Override
+			public boolean isReady() {
+				return true;
+			}
+
+			@Override
+			public void setWriteListener(WriteListener listener) {
+				throw new UnsupportedOperationException("synchronous only");
+			}
+
+		};
+
 	}
 
 	/** Who calls, by the groups the authentication carries. */

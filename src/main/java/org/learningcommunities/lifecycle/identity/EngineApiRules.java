@@ -92,6 +92,9 @@ final class EngineApiRules {
 				"filter/count", "filter/{id}", "filter/{id}/list", "filter/{id}/count", "filter/{id}/singleResult");
 		query(ANYONE, "filter/{id}/list", "filter/{id}/count", "filter/{id}/singleResult");
 		rule(Set.of("PUT"), ANYONE, "user/{self}/credentials", Check.NONE);
+		// Tasklist asks which filter actions the user has (the answer lists links only)
+		rule(Set.of("OPTIONS"), ANYONE, "filter", Check.NONE);
+		rule(Set.of("OPTIONS"), ANYONE, "filter/{id}", Check.NONE);
 
 		// a task: read it, its form and comments; submit its form; take it, give it
 		// back, hand it to someone who may do it
@@ -147,7 +150,9 @@ final class EngineApiRules {
 				"history/variable-instance/{id}", "history/variable-instance/{id}/data", "history/detail/{id}",
 				"event-subscription", "event-subscription/count", "external-task", "external-task/count",
 				"external-task/{id}", "batch", "batch/count", "batch/statistics", "batch/statistics/count",
-				"history/batch", "history/batch/count");
+				"history/batch", "history/batch/count", "case-definition", "case-definition/count",
+				"process-definition/{id}/static-called-process-definitions", "execution/{id}/localVariables",
+				"history/external-task-log", "history/external-task-log/count");
 		query(MANAGERS, "execution", "execution/count", "variable-instance", "variable-instance/count", "job",
 				"job/count", "history/incident", "history/job-log", "history/decision-instance",
 				"history/decision-instance/count", "external-task", "external-task/count", "history/user-operation",

@@ -208,6 +208,10 @@ class EngineApiAttacksIT {
 		assertRefused(this.client.post(FOUNDATION, "/engine-rest/task/" + confirmation + "/identity-links",
 				Map.of("groupId", Groups.PARTNERS, "type", "candidate")));
 
+		// and another community's leader, whom the gate lets submit forms, is refused
+		// by the engine in the gate's words
+		assertRefused(this.client.submitTask(OTHER_LEADER, leadersTask, EstablishmentSteps.needs()));
+
 		// then: the outsider reads neither the task nor its instance's history
 		for (String outsider : List.of(OUTSIDER, OTHER_LEADER)) {
 			assertThat(this.client.get(outsider, "/engine-rest/task/" + leadersTask).status().value()).isIn(403, 404);

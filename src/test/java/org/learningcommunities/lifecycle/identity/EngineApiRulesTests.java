@@ -69,6 +69,8 @@ class EngineApiRulesTests {
 		assertThat(allowed("POST", "task/" + TASK + "/delegate", MANAGER)).isFalse();
 		assertThat(allowed("POST", "task/" + TASK + "/identity-links", MANAGER)).isFalse();
 		assertThat(allowed("PUT", "task/" + TASK, MANAGER)).isFalse();
+		assertThat(allowed("OPTIONS", "filter", LEADER)).isTrue();
+		assertThat(allowed("OPTIONS", "task/" + TASK, LEADER)).isFalse();
 	}
 
 	@Test
