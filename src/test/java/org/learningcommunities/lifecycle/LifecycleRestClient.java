@@ -149,6 +149,14 @@ public final class LifecycleRestClient {
 		return exchange(user, HttpMethod.POST, path, body);
 	}
 
+	public Answer put(String user, String path, Object body) {
+		return exchange(user, HttpMethod.PUT, path, body);
+	}
+
+	public Answer delete(String user, String path) {
+		return exchange(user, HttpMethod.DELETE, path, null);
+	}
+
 	private Answer exchange(String user, HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAccept(List.of(MediaType.APPLICATION_JSON));

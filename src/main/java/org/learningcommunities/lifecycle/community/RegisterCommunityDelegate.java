@@ -30,9 +30,6 @@ class RegisterCommunityDelegate implements JavaDelegate {
 	private static final List<String> DATA_FIELDS = List.of("name", "code", "professionalField", "professionalPartner",
 			"plannedStart", "targetSize");
 
-	/** Set by the start event ({@code camunda:initiator}): who started the lifecycle. */
-	private static final String STARTER = "initiator";
-
 	private static final String TARGET_SIZE = "targetSize";
 
 	private final FormSchemas forms;
@@ -72,10 +69,11 @@ class RegisterCommunityDelegate implements JavaDelegate {
 		schema.keys().forEach((key) -> submitted.put(key, execution.getVariable(key)));
 		List<FormSchema.FieldError> errors = new ArrayList<>();
 		// the start's variables are what was submitted: a field the start form does not
-		// have would stay on the lifecycle (docs/adr/0017)
+		// have would stay on the lifecycle (docs/adr/0017), an "initiator" included (who
+		// started it is the history's start user, docs/adr/0021)
 		execution.getVariableNames()
 			.stream()
-			.filter((name) -> !schema.keys().contains(name) && !STARTER.equals(name))
+			.filter((name) -> !schema.keys().contains(name))
 			.sorted()
 			.forEach((name) -> errors.add(new FormSchema.FieldError(name, "is not a field of this form")));
 		errors.addAll(schema.validate(submitted));

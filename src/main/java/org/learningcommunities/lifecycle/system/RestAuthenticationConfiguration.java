@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * HTTP basic authentication, against Camunda's users, for the engine REST API and our
@@ -24,6 +25,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
 
+	/** Where the authentication runs among the servlet filters. */
+	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 20;
+
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
@@ -32,6 +36,9 @@ class RestAuthenticationConfiguration {
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/engine-rest/*", "/api/*");
+		// before identity.EngineApiGuard, which reads the user this filter sets on the
+		// engine (docs/adr/0021)
+		registration.setOrder(ORDER);
 		return registration;
 	}
 

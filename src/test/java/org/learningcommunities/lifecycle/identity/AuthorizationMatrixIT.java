@@ -71,6 +71,9 @@ class AuthorizationMatrixIT {
 	/** Signed in, but in no group and no community: a member of a community. */
 	private static final String MEMBER = "member-dana";
 
+	/** An id of nothing, for an administrator's harmless attempt. */
+	private static final String MISSING = "00000000-0000-0000-0000-000000000000";
+
 	private static final List<String> USERS = List.of(ADMIN, MANAGER, LEADER_A, LEADER_B, PARTNER_A, PARTNER_B, MEMBER);
 
 	private static final Map<String, Set<String>> PEOPLE = Map.of(A, Set.of(LEADER_A, PARTNER_A, MINISTRY_A), B,
@@ -111,11 +114,23 @@ class AuthorizationMatrixIT {
 		communities.put(A, community(A, LEADER_A, PARTNER_A, MINISTRY_A));
 		communities.put(B, community(B, LEADER_B, PARTNER_B, MINISTRY_B));
 
-		// when/then: every user tries every resource of every community
+		// when/then: every user tries every resource of every community, and the calls
+		// of the engine's API that belong to administrators (docs/adr/0021)
 		for (String user : USERS) {
 			for (Community community : communities.values()) {
 				check(user, community);
+				checkEngineApi(user, community);
 			}
+			checkAdministration(user);
+		}
+		// and no refused job execution cost a job a retry
+		for (Community community : communities.values()) {
+			JsonNode job = this.client.get(ADMIN, "/engine-rest/job/" + community.job).body();
+			expect(ADMIN, community.code, "reminder job after every refused execution", "retries unchanged", true,
+					job.path("retries").asInt() == community.jobRetries
+							&& this.client.get(ADMIN, "/engine-rest/incident?processInstanceId=" + community.admission)
+								.body()
+								.isEmpty());
 		}
 		// and the leaders' Tasklist filter lists their own communities' tasks only
 		for (String leader : List.of(LEADER_A, LEADER_B)) {
@@ -167,8 +182,8 @@ class AuthorizationMatrixIT {
 				engineList(user, "/engine-rest/process-instance?businessKey=" + c.code, (instance) -> true));
 		expect(user, c.code, "candidate's process variables (engine)", "read", reads,
 				ok(this.client.get(user, "/engine-rest/process-instance/" + c.admission + "/variables")));
-		expect(user, c.code, "candidate's process variables (engine)", "change",
-				ADMIN.equals(user) || MANAGER.equals(user),
+		// outside a form submission, only an administrator writes variables (0021)
+		expect(user, c.code, "candidate's process variables (engine)", "change", ADMIN.equals(user),
 				passesAuthorization(
 						this.client.post(user, "/engine-rest/process-instance/" + c.admission + "/variables",
 								Map.of("modifications", Map.of()))));
@@ -199,6 +214,88 @@ class AuthorizationMatrixIT {
 		expect(user, c.code, "POST /api/communities/{code}/candidates/{id}/withdrawal", "act", leads,
 				withdrawal.status().value() == 404
 						&& !withdrawal.body().path("detail").asText().startsWith("No community"));
+	}
+
+	/**
+	 * Calls of the engine's API that only administrators make, and the hand-over of a
+	 * task (0021). An administrator's attempt is made harmless (a missing id, the value
+	 * already there, an invalid body), so that it shows the call passes the gate without
+	 * changing what the next case sees; everyone else tries the real thing.
+	 */
+	private void checkEngineApi(String user, Community c) {
+		boolean admin = ADMIN.equals(user);
+		boolean leads = admin || MANAGER.equals(user) || user.equals(LEADERS.get(c.code));
+		String task = admin ? MISSING : c.mapNeeds;
+		String job = admin ? MISSING : c.job;
+
+		expect(user, c.code, "leader's task variable (engine)", "write outside a form", admin,
+				notRefused(this.client.put(user, "/engine-rest/task/" + c.mapNeeds + "/variables/leader",
+						Map.of("value", MEMBER, "type", "NoSuchType"))));
+		expect(user, c.code, "leader's task local variable (engine)", "delete", admin, notRefused(
+				this.client.delete(user, "/engine-rest/task/" + c.mapNeeds + "/localVariables/noSuchVariable")));
+		expect(user, c.code, "jobs of the community (engine)", "read", admin || MANAGER.equals(user),
+				ok(this.client.get(user, "/engine-rest/job?processInstanceId=" + c.admission)));
+		expect(user, c.code, "reminder job (engine)", "execute", admin,
+				notRefused(this.client.post(user, "/engine-rest/job/" + job + "/execute", null)));
+		expect(user, c.code, "reminder job (engine)", "set retries", admin, notRefused(
+				this.client.put(user, "/engine-rest/job/" + c.job + "/retries", Map.of("retries", c.jobRetries))));
+		expect(user, c.code, "leader's task (engine)", "hand to an outsider", admin, notRefused(
+				this.client.post(user, "/engine-rest/task/" + task + "/assignee", Map.of("userId", MEMBER))));
+		expect(user, c.code, "leader's task (engine)", "hand to its community's leader", leads, notRefused(this.client
+			.post(user, "/engine-rest/task/" + c.mapNeeds + "/assignee", Map.of("userId", LEADERS.get(c.code)))));
+		expect(user, c.code, "leader's task (engine)", "delegate", admin, notRefused(this.client.post(user,
+				"/engine-rest/task/" + task + "/delegate", Map.of("userId", LEADERS.get(c.code)))));
+		expect(user, c.code, "leader's task identity links (engine)", "add", admin, notRefused(this.client.post(user,
+				"/engine-rest/task/" + task + "/identity-links", Map.of("userId", MEMBER, "type", "candidate"))));
+		expect(user, c.code, "leader's task (engine)", "update due date, name, priority", admin,
+				notRefused(this.client.put(user, "/engine-rest/task/" + task,
+						Map.of("name", "Nothing to see", "due", "2099-01-01T00:00:00.000+0000", "priority", 1))));
+		// without a reason: who may move it is told the reason is missing (400)
+		expect(user, c.code, "PUT /api/tasks/{id}/due-date", "move with a reason", admin || MANAGER.equals(user),
+				passesAuthorization(
+						this.client.put(user, "/api/tasks/" + c.mapNeeds + "/due-date", Map.of("due", "2030-01-01"))));
+	}
+
+	/** Statistics, metrics, history cleanup and accounts (0021). */
+	private void checkAdministration(String user) {
+		boolean admin = ADMIN.equals(user);
+		String none = "-";
+		expect(user, none, "process statistics (engine)", "read", admin || MANAGER.equals(user),
+				ok(this.client.get(user, "/engine-rest/process-definition/statistics")));
+		expect(user, none, "metrics (engine)", "read", admin,
+				ok(this.client.get(user, "/engine-rest/metrics/activity-instance/sum")));
+		expect(user, none, "history cleanup (engine)", "schedule", admin,
+				notRefused(this.client.post(user, "/engine-rest/history/cleanup?immediatelyDue=false", null)));
+		String cleanupJob = admin ? MISSING
+				: this.client.get(ADMIN, "/engine-rest/history/cleanup/jobs").body().path(0).path("id").asText();
+		expect(user, none, "history cleanup job (engine)", "execute", admin,
+				notRefused(this.client.post(user, "/engine-rest/job/" + cleanupJob + "/execute", null)));
+		String self = admin ? "no-such-user" : user;
+		expect(user, none, "own account (engine)", "delete", admin,
+				notRefused(this.client.delete(user, "/engine-rest/user/" + self)));
+		expect(user, none, "own profile (engine)", "change", admin, notRefused(this.client.put(user,
+				"/engine-rest/user/" + self + "/profile", Map.of("id", self, "email", "admin@example.org"))));
+		if (!admin) {
+			expect(user, none, "group project-managers (engine)", "join", false, notRefused(
+					this.client.put(user, "/engine-rest/group/" + Groups.PROJECT_MANAGERS + "/members/" + user, null)));
+		}
+		// the same password again (a wrong current one would delay the user's next
+		// sign-in)
+		expect(user, none, "own password (engine)", "change", true,
+				notRefused(this.client.put(user, "/engine-rest/user/" + user + "/credentials",
+						Map.of("password", user, "authenticatedUserPassword", user))));
+		String other = admin ? MEMBER : ADMIN;
+		expect(user, none, "another user's password (engine)", "change", admin,
+				notRefused(this.client.put(user, "/engine-rest/user/" + other + "/credentials",
+						Map.of("password", other, "authenticatedUserPassword", user))));
+	}
+
+	/**
+	 * Not refused by the gate or the engine's authorizations: whatever else the engine
+	 * answers (a missing id, an invalid body) is past them.
+	 */
+	private static boolean notRefused(Answer answer) {
+		return answer.status().value() != 403;
 	}
 
 	private void expect(String user, String code, String resource, String action, boolean allowed, boolean actual) {
@@ -296,7 +393,10 @@ class AuthorizationMatrixIT {
 		assertThat(applied.status().value()).as("application to %s: %s", code, applied).isEqualTo(201);
 		long candidateId = applied.body().path("candidateId").asLong();
 		JsonNode screening = this.client.task(MANAGER, code, "screen-candidate");
-		return new Community(code, mapNeeds, id(screening), screening.path("processInstanceId").asText(), candidateId);
+		String admission = screening.path("processInstanceId").asText();
+		JsonNode reminder = this.client.get(ADMIN, "/engine-rest/job?processInstanceId=" + admission).body().get(0);
+		return new Community(code, mapNeeds, id(screening), admission, candidateId, id(reminder),
+				reminder.path("retries").asInt());
 	}
 
 	private void user(String id, String group) {
@@ -313,7 +413,8 @@ class AuthorizationMatrixIT {
 		}
 	}
 
-	private record Community(String code, String mapNeeds, String screening, String admission, long candidateId) {
+	private record Community(String code, String mapNeeds, String screening, String admission, long candidateId,
+			String job, int jobRetries) {
 	}
 
 }
