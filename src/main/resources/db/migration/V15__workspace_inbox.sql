@@ -1,4 +1,4 @@
--- The workspace's inbox (docs/adr/0025, docs/workspace.md) reads lc_open_task: each task names what or whom it is
+-- The workspace's inbox (docs/adr/0024, docs/workspace.md) reads lc_open_task: each task names what or whom it is
 -- about (the candidate of an admission, the meeting of a meeting's tasks, the work team, the impact track), taken
 -- from the owning capability's table when the task is created, so the inbox reads one table and calls no engine.
 -- Written "עברית / English" when the words differ by language (as task names are); null: the task has no subject.

@@ -27,7 +27,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One login for the people who run the communities (ADR 0015, extended by ADR 0025): the
+ * One login for the people who run the communities (ADR 0015, extended by ADR 0024): the
  * sign-in form at {@code /login} opens one session for the workspace ({@code /},
  * {@code /tasks/**}), the progress board ({@code /board/**}) and the Camunda webapps
  * ({@code /camunda/**}, single sign-on). The webapps take the session's user through

@@ -75,7 +75,7 @@ class ProdProfileIT {
 		assertThat(cookies).filteredOn((cookie) -> cookie.startsWith("JSESSIONID"))
 			.allSatisfy((cookie) -> assertThat(cookie).contains("HttpOnly"));
 
-		// nobody signs in through Camunda's own login any more (docs/adr/0025)
+		// nobody signs in through Camunda's own login any more (docs/adr/0024)
 		HttpHeaders form = new HttpHeaders();
 		form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 		ResponseEntity<String> camundaLogin = this.rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",

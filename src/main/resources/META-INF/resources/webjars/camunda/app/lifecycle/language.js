@@ -139,7 +139,7 @@ function whenBodyIsThere(action) {
 }
 
 /*
- * One login for the application (docs/adr/0025): the webapps take the signed-in user from the application's
+ * One login for the application (docs/adr/0024): the webapps take the signed-in user from the application's
  * session, so their own login form is never the way in. Whenever an app shows its login route (no session, or
  * just signed out, which ends the application's session too), the application's login page opens instead, and
  * brings the user back here once signed in.
