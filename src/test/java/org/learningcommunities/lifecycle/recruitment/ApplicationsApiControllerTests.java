@@ -41,7 +41,8 @@ class ApplicationsApiControllerTests {
 
 	private static final String APPLICATION = """
 			{"fullName": "Dana Levi", "email": "dana@example.org", "authority": "Lod",
-			 "role": "Head of economic development", "region": "center", "seniorityYears": 12}""";
+			 "role": "Head of economic development", "region": "center", "seniorityYears": 12,
+			 "privacyNoticeAccepted": true}""";
 
 	@Autowired
 	private MockMvc mvc;
@@ -63,7 +64,7 @@ class ApplicationsApiControllerTests {
 			.andExpect(header().string("Location", "http://localhost/api/communities/econ-dev-2026/candidates/7"))
 			.andExpect(jsonPath("$.candidateId").value(7));
 		verify(this.recruitment).apply(CODE, new Application("Dana Levi", "dana@example.org", "Lod",
-				"Head of economic development", "center", null, null, 12, null, null));
+				"Head of economic development", "center", null, null, 12, null, null, true));
 	}
 
 	@Test

@@ -300,6 +300,71 @@ class CandidateAdmissionIT {
 	}
 
 	@Test
+	void theConfirmationOfThePrivacyNoticeIsStoredWithItsVersionAndTime() throws Exception {
+		// given
+		String code = openCommunity("it-consent", "Economic development");
+		Instant before = Instant.now().minusSeconds(1);
+
+		// when: a candidate applies having checked the box under the notice
+		ResponseEntity<String> applied = apply(code, application("Dana Levi", "dana@consent.example.org", "he"));
+
+		// then: the confirmation is stored with the notice's version and the time
+		assertThat(applied.getStatusCode().value()).as("%s", applied).isEqualTo(201);
+		long candidateId = json(applied).path("candidateId").asLong();
+		Map<String, Object> consent = this.jdbc
+			.sql("select notice_version, accepted_at from lc_privacy_consent where candidate_id = ?")
+			.param(candidateId)
+			.query()
+			.singleRow();
+		assertThat(consent.get("NOTICE_VERSION")).isEqualTo("2026-12");
+		assertThat(((Timestamp) consent.get("ACCEPTED_AT")).toInstant()).isAfter(before);
+	}
+
+	@Test
+	void anApplicationWithoutTheConfirmationOfTheNoticeIsRefusedAndNothingKept() throws Exception {
+		// given
+		String code = openCommunity("it-no-consent", "Economic development");
+		Map<String, Object> unconfirmed = application("Dana Levi", "dana@no-consent.example.org", "he");
+		unconfirmed.remove("privacyNoticeAccepted");
+		Map<String, Object> declined = application("Dana Levi", "dana@no-consent.example.org", "he");
+		declined.put("privacyNoticeAccepted", false);
+
+		for (Map<String, Object> application : List.of(unconfirmed, declined)) {
+			// when
+			ResponseEntity<String> refused = apply(code, application);
+
+			// then: 400 naming the field; nothing stored, nothing started
+			assertThat(refused.getStatusCode().value()).as("%s", refused).isEqualTo(400);
+			List<String> fields = new ArrayList<>();
+			json(refused).path("errors").forEach((error) -> fields.add(error.path("field").asText()));
+			assertThat(fields).containsExactly("privacyNoticeAccepted");
+		}
+		assertThat(read(LEADER, "/api/communities/" + code + "/candidates")).isEmpty();
+		assertThat(tasks(LEADER, code, "screen-candidate")).isEmpty();
+	}
+
+	@Test
+	void aCommunityWhoseMixSetsNoGenderShareDoesNotTakeTheGender() throws Exception {
+		// given: a mix without a minimum share of each gender
+		String code = openCommunity("it-no-gender", "Economic development");
+		this.jdbc
+			.sql("update lc_community_mix set min_share_each_gender_pct = 0 "
+					+ "where community_id = (select id from lc_community where code = ?)")
+			.param(code)
+			.update();
+
+		// when: an application gives the gender anyway
+		ResponseEntity<String> refused = apply(code, application("Dana Levi", "dana@no-gender.example.org", "he"));
+
+		// then: refused naming the field; without it, accepted
+		assertThat(refused.getStatusCode().value()).as("%s", refused).isEqualTo(400);
+		assertThat(json(refused).path("errors").get(0).path("field").asText()).isEqualTo("gender");
+		Map<String, Object> withoutGender = application("Dana Levi", "dana@no-gender.example.org", "he");
+		withoutGender.remove("gender");
+		assertThat(apply(code, withoutGender).getStatusCode().value()).isEqualTo(201);
+	}
+
+	@Test
 	void theSameEmailAppliesOnce() throws Exception {
 		String code = openCommunity("it-same-email", "Economic development");
 		assertThat(apply(code, application("Ruth Ben-David", "ruth@example.org", "he")).getStatusCode().value())
@@ -402,6 +467,7 @@ class CandidateAdmissionIT {
 
 	private static Map<String, Object> application(String fullName, String email, String language) {
 		Map<String, Object> application = new LinkedHashMap<>();
+		application.put("privacyNoticeAccepted", true);
 		application.put("fullName", fullName);
 		application.put("email", email);
 		application.put("authority", "Lod");

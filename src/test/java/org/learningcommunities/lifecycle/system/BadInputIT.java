@@ -298,6 +298,7 @@ class BadInputIT {
 		application.put("authority", "Lod");
 		application.put("role", "Head of economic development");
 		application.put("region", "center");
+		application.put("privacyNoticeAccepted", true);
 		return application;
 	}
 

@@ -1,0 +1,46 @@
+package org.learningcommunities.lifecycle.recruitment;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.learningcommunities.lifecycle.recruitment.AskedQuestions.Asked;
+import org.learningcommunities.lifecycle.recruitment.CandidateRepository.AgreedMix;
+import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AskedQuestionsTests {
+
+	private static final Application WITH_SECTOR_AND_GENDER = new Application("Dana Levi", "dana@example.org", "Lod",
+			"Head of economic development", "center", "arab", "female", 12, "he", null, true);
+
+	@Test
+	void communityWithoutAnAgreedMixAsksNeitherSectorNorGender() {
+		Asked asked = AskedQuestions.of(null);
+
+		assertThat(asked).isEqualTo(new Asked(false, false));
+		assertThat(asked.problems(WITH_SECTOR_AND_GENDER)).containsExactly(
+				new FieldError("sector", "is not asked by this community"),
+				new FieldError("gender", "is not asked by this community"));
+	}
+
+	@Test
+	void mixWithSectorsAndAGenderShareAsksBoth() {
+		Asked asked = AskedQuestions
+			.of(new AgreedMix("Heads of economic development", 3, 40, List.of("jewish", "arab"), List.of("center")));
+
+		assertThat(asked).isEqualTo(new Asked(true, true));
+		assertThat(asked.problems(WITH_SECTOR_AND_GENDER)).isEmpty();
+	}
+
+	@Test
+	void mixWithNoGenderShareDoesNotAskTheGender() {
+		Asked asked = AskedQuestions
+			.of(new AgreedMix("Heads of economic development", 3, 0, List.of("jewish"), List.of("center")));
+
+		assertThat(asked).isEqualTo(new Asked(true, false));
+		assertThat(asked.problems(WITH_SECTOR_AND_GENDER))
+			.containsExactly(new FieldError("gender", "is not asked by this community"));
+	}
+
+}
