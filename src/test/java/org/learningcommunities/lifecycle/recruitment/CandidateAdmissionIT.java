@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.learningcommunities.lifecycle.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +75,11 @@ class CandidateAdmissionIT {
 
 	private static final String ADMIN = "admin";
 
+	private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+	/** The names and emails of every application the tests sent. */
+	private static final Set<String> personalData = ConcurrentHashMap.newKeySet();
+
 	@Autowired
 	private TestRestTemplate rest;
 
@@ -93,9 +105,59 @@ class CandidateAdmissionIT {
 		mailServer.start();
 	}
 
+	/**
+	 * Every line the application and the engine log while the tests run: applications,
+	 * screening, interviews, mail sent and failed, withdrawals, refusals. Attached once
+	 * the application started (its start resets Logback's configuration).
+	 */
+	@BeforeEach
+	void captureLogs() {
+		if (!rootLogger().isAttached(logs)) {
+			logs.start();
+			rootLogger().addAppender(logs);
+		}
+	}
+
 	@AfterAll
 	static void stopMailServer() {
 		mailServer.stop();
+	}
+
+	/**
+	 * Logs carry ids only (STYLE.md): no name or email of a candidate of these journeys
+	 * appears in any message or exception that was logged.
+	 */
+	@AfterAll
+	static void noNameOrEmailOfACandidateWasLogged() {
+		rootLogger().detachAppender(logs);
+		assertThat(personalData).as("names and emails sent by the tests").isNotEmpty();
+		assertThat(logs.list).as("lines logged").isNotEmpty();
+		List<String> leaks = new ArrayList<>();
+		for (ILoggingEvent event : List.copyOf(logs.list)) {
+			if (event.getLoggerName().startsWith("com.icegreen.greenmail")) {
+				// the test's mail server, standing in for the operator's: not the
+				// application
+				continue;
+			}
+			String text = logged(event);
+			personalData.stream()
+				.filter(text::contains)
+				.forEach((value) -> leaks.add(event.getLoggerName() + ": " + event.getFormattedMessage()));
+		}
+		assertThat(leaks).as("log lines holding a candidate's name or email").isEmpty();
+	}
+
+	private static ch.qos.logback.classic.Logger rootLogger() {
+		return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	}
+
+	/** The message and every exception message and frame in its chain. */
+	private static String logged(ILoggingEvent event) {
+		StringBuilder text = new StringBuilder(event.getFormattedMessage());
+		for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+			text.append('\n').append(cause.getClassName()).append(": ").append(cause.getMessage());
+		}
+		return text.toString();
 	}
 
 	@BeforeEach
@@ -490,6 +552,12 @@ class CandidateAdmissionIT {
 	// -------------------------------------------------------------------------------------------------------
 
 	private ResponseEntity<String> apply(String code, Map<String, Object> application) {
+		if (application.get("fullName") instanceof String name) {
+			personalData.add(name);
+		}
+		if (application.get("email") instanceof String email && email.contains("@")) {
+			personalData.add(email);
+		}
 		return this.rest.exchange("/api/communities/" + code + "/applications", HttpMethod.POST,
 				new HttpEntity<>(application, jsonHeaders()), String.class);
 	}
