@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.learningcommunities.lifecycle.privacy.RecordAccessLog;
 import org.learningcommunities.lifecycle.identity.Groups;
 import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
@@ -52,6 +53,9 @@ class ApplicationsApiControllerTests {
 
 	@MockitoBean
 	private CommunityAccess access;
+
+	@MockitoBean
+	private RecordAccessLog accessLog;
 
 	@Test
 	void applicationIsAcceptedWithTheCandidatesId() throws Exception {

@@ -427,6 +427,34 @@ class CandidateAdmissionIT {
 	}
 
 	@Test
+	void everyReadOfACandidatesRecordIsLoggedForTheAdministrator() throws Exception {
+		// given: an application
+		String code = openCommunity("it-access-log", "Economic development");
+		long candidateId = json(apply(code, application("Dana Levi", "dana@access.example.org", "he")))
+			.path("candidateId")
+			.asLong();
+
+		// when: the leader reads the candidate, alone and in the list
+		read(LEADER, "/api/communities/" + code + "/candidates/" + candidateId);
+		read(LEADER, "/api/communities/" + code + "/candidates");
+
+		// then: the administrator sees both reads, who and which record, newest first
+		JsonNode reads = read(ADMIN, "/api/record-access?candidateId=" + candidateId);
+		assertThat(reads).hasSize(2);
+		for (JsonNode access : reads) {
+			assertThat(access.path("recordKind").asText()).isEqualTo("CANDIDATE");
+			assertThat(access.path("recordId").asLong()).isEqualTo(candidateId);
+			assertThat(access.path("readBy").asText()).isEqualTo(LEADER);
+			assertThat(access.path("readAt").isTextual()).isTrue();
+		}
+		// and the leader may not read the log
+		assertThat(this.rest.withBasicAuth(LEADER, LEADER)
+			.getForEntity("/api/record-access", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+	}
+
+	@Test
 	void theSameEmailAppliesOnce() throws Exception {
 		String code = openCommunity("it-same-email", "Economic development");
 		assertThat(apply(code, application("Ruth Ben-David", "ruth@example.org", "he")).getStatusCode().value())
