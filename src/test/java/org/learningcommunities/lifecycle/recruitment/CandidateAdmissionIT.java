@@ -455,6 +455,40 @@ class CandidateAdmissionIT {
 	}
 
 	@Test
+	void theProjectManagerSeesEverythingHeldAboutAPersonAndTheActIsRecordedWithoutIt() throws Exception {
+		// given: an application, whose screening task holds the candidate's details
+		String code = openCommunity("it-people", "Economic development");
+		String email = "dana@people.example.org";
+		long candidateId = json(apply(code, application("Dana Levi", email, "he"))).path("candidateId").asLong();
+		task(LEADER, code, "screen-candidate");
+
+		// when: the project manager asks what is held about her, by her email in any case
+		JsonNode held = read("manager", "/api/people?email=Dana@People.example.org");
+
+		// then: her application, her confirmation of the notice, and the engine's
+		// variables
+		assertThat(held.path("candidates")).hasSize(1);
+		assertThat(held.path("candidates").get(0).path("id").asLong()).isEqualTo(candidateId);
+		assertThat(held.path("candidates").get(0).path("full_name").asText()).isEqualTo("Dana Levi");
+		assertThat(held.path("consents")).hasSize(1);
+		List<String> variables = new ArrayList<>();
+		held.path("processVariables").forEach((variable) -> variables.add(variable.path("name").asText()));
+		assertThat(variables).contains("candidateId", "fullName", "email");
+		// and the act is recorded, without her name or email
+		String summary = this.jdbc
+			.sql("select summary from lc_privacy_act where kind = 'ACCESS' and acted_by = 'manager' order by id desc")
+			.query(String.class)
+			.list()
+			.get(0);
+		assertThat(summary).contains(String.valueOf(candidateId)).doesNotContain(email, "Dana");
+		// a leader may not ask
+		assertThat(this.rest.withBasicAuth(LEADER, LEADER)
+			.getForEntity("/api/people?email=" + email, String.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+	}
+
+	@Test
 	void theSameEmailAppliesOnce() throws Exception {
 		String code = openCommunity("it-same-email", "Economic development");
 		assertThat(apply(code, application("Ruth Ben-David", "ruth@example.org", "he")).getStatusCode().value())
