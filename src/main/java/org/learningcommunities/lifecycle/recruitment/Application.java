@@ -20,9 +20,12 @@ import org.learningcommunities.lifecycle.system.InputRules.Refusal;
  * @param language the language the candidate is written to in, {@code he} (default) or
  * {@code en}
  * @param motivation optional, up to 4000 characters
+ * @param privacyNoticeAccepted the candidate confirmed the privacy notice shown before
+ * the send button; required to be {@code true} ({@code RecruitmentService} checks it,
+ * with the fields the community's mix does not ask for)
  */
 public record Application(String fullName, String email, String authority, String role, String region, String sector,
-		String gender, Integer seniorityYears, String language, String motivation) {
+		String gender, Integer seniorityYears, String language, String motivation, Boolean privacyNoticeAccepted) {
 
 	/**
 	 * The values of the regions in {@code forms/define-community-mix.form}, in its order.
@@ -66,7 +69,8 @@ public record Application(String fullName, String email, String authority, Strin
 		String language = clean(this.language);
 		return new Application(clean(this.fullName), (email != null) ? email.toLowerCase(Locale.ROOT) : null,
 				clean(this.authority), clean(this.role), clean(this.region), clean(this.sector), clean(this.gender),
-				this.seniorityYears, (language != null) ? language : DEFAULT_LANGUAGE, clean(this.motivation));
+				this.seniorityYears, (language != null) ? language : DEFAULT_LANGUAGE, clean(this.motivation),
+				this.privacyNoticeAccepted);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
+import org.learningcommunities.lifecycle.privacy.PrivacyNotice;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,9 @@ import org.springframework.web.servlet.ModelAndView;
  * The public application page, {@code GET /apply/{code}} (no login): the community's open
  * call and the application form, in Hebrew (default) or English ({@code ?lang=en}). The
  * form is sent by the page's script to {@code POST /api/communities/{code}/applications}.
+ * Before the send button, the privacy notice ({@link PrivacyNotice}) and the box the
+ * candidate checks to confirm it; sector and gender only where the community's mix needs
+ * them ({@link AskedQuestions}).
  */
 @Controller
 class ApplicationPageController {
@@ -26,9 +30,16 @@ class ApplicationPageController {
 
 	private final CallService calls;
 
-	ApplicationPageController(CommunityRepository communities, CallService calls) {
+	private final AskedQuestions asked;
+
+	private final PrivacyNotice notice;
+
+	ApplicationPageController(CommunityRepository communities, CallService calls, AskedQuestions asked,
+			PrivacyNotice notice) {
 		this.communities = communities;
 		this.calls = calls;
+		this.asked = asked;
+		this.notice = notice;
 	}
 
 	@GetMapping("/apply/{code}")
@@ -39,7 +50,13 @@ class ApplicationPageController {
 		}
 		ModelAndView page = new ModelAndView(APPLY_VIEW);
 		page.addObject("community", community);
-		this.calls.acceptingApplications(community.id()).ifPresent((call) -> page.addObject("call", call));
+		this.calls.acceptingApplications(community.id()).ifPresent((call) -> {
+			page.addObject("call", call);
+			AskedQuestions.Asked asked = this.asked.of(community.id());
+			page.addObject("askSector", asked.sector());
+			page.addObject("askGender", asked.gender());
+			page.addObject("notice", this.notice);
+		});
 		page.addObject("regions", Application.REGIONS);
 		page.addObject("sectors", Application.SECTORS);
 		page.addObject("genders", Application.GENDERS);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.learningcommunities.lifecycle.identity.CommunityAccess;
+import org.learningcommunities.lifecycle.privacy.RecordAccessLog;
 import org.learningcommunities.lifecycle.system.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * <li>{@code POST /api/communities/{code}/applications}: public (no login), a candidate
  * applies; 201 with the candidate's id;</li>
  * <li>{@code GET /api/communities/{code}/candidates[/{id}]}: the candidates and where
- * each stands;</li>
+ * each stands; each read is recorded ({@link RecordAccessLog});</li>
  * <li>{@code POST /api/communities/{code}/candidates/{id}/withdrawal}: a leader or a
  * project manager withdraws a candidate; 204.</li>
  * </ul>
@@ -42,9 +43,12 @@ class ApplicationsApiController {
 
 	private final CommunityAccess access;
 
-	ApplicationsApiController(RecruitmentService recruitment, CommunityAccess access) {
+	private final RecordAccessLog accessLog;
+
+	ApplicationsApiController(RecruitmentService recruitment, CommunityAccess access, RecordAccessLog accessLog) {
 		this.recruitment = recruitment;
 		this.access = access;
+		this.accessLog = accessLog;
 	}
 
 	@PostMapping("/applications")
@@ -59,12 +63,19 @@ class ApplicationsApiController {
 
 	@GetMapping("/candidates")
 	List<CandidateView> candidates(@PathVariable String code) {
-		return this.recruitment.candidates(code).stream().map(CandidateView::of).toList();
+		List<Candidate> candidates = this.recruitment.candidates(code);
+		if (!candidates.isEmpty()) {
+			this.accessLog.candidatesRead(candidates.stream().map(Candidate::id).toList(),
+					candidates.get(0).communityId(), "api");
+		}
+		return candidates.stream().map(CandidateView::of).toList();
 	}
 
 	@GetMapping("/candidates/{id}")
 	CandidateView candidate(@PathVariable String code, @PathVariable long id) {
-		return CandidateView.of(this.recruitment.candidate(code, id));
+		Candidate candidate = this.recruitment.candidate(code, id);
+		this.accessLog.candidatesRead(List.of(candidate.id()), candidate.communityId(), "api");
+		return CandidateView.of(candidate);
 	}
 
 	@PostMapping("/candidates/{id}/withdrawal")

@@ -55,7 +55,7 @@ class CandidateRepository {
 	 */
 	long drawUnusedNumber(long communityId, long callId, Instant at) {
 		long number = insert(communityId, callId, new Application("-", "unused-" + UUID.randomUUID() + "@invalid", "-",
-				"-", "-", null, null, null, Application.DEFAULT_LANGUAGE, null), at);
+				"-", "-", null, null, null, Application.DEFAULT_LANGUAGE, null, null), at);
 		this.jdbc.sql("delete from lc_candidate where id = ?").param(number).update();
 		return number;
 	}

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityLifecycleProcess;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
+import org.learningcommunities.lifecycle.privacy.PrivacyConsents;
 import org.learningcommunities.lifecycle.recruitment.CandidateRepository.OpenCall;
 import org.learningcommunities.lifecycle.recruitment.CandidateRepository.Question;
 import org.learningcommunities.lifecycle.system.EngineAsApplication;
@@ -66,14 +67,21 @@ public class RecruitmentService {
 
 	private final Clock clock;
 
+	private final AskedQuestions asked;
+
+	private final PrivacyConsents consents;
+
 	RecruitmentService(CandidateRepository candidates, CommunityRepository communities, CandidateMail mail,
-			RuntimeService runtime, EngineAsApplication asApplication, Clock clock) {
+			RuntimeService runtime, EngineAsApplication asApplication, Clock clock, AskedQuestions asked,
+			PrivacyConsents consents) {
 		this.candidates = candidates;
 		this.communities = communities;
 		this.mail = mail;
 		this.runtime = runtime;
 		this.asApplication = asApplication;
 		this.clock = clock;
+		this.asked = asked;
+		this.consents = consents;
 	}
 
 	// applying
@@ -90,7 +98,17 @@ public class RecruitmentService {
 	public long apply(String code, Application application) {
 		Community community = community(code);
 		Application valid = application.normalized();
-		List<FieldError> problems = valid.problems();
+		List<FieldError> problems = new ArrayList<>(valid.problems());
+		// Our page sends true or false. A client that follows the API without the field
+		// (it
+		// predates the notice) is taken, with no confirmation recorded: such a client
+		// must show
+		// the notice itself (docs/personal-data.md); false is refused.
+		if (Boolean.FALSE.equals(valid.privacyNoticeAccepted())) {
+			problems.add(new FieldError("privacyNoticeAccepted", "must be accepted"));
+		}
+		// sector and gender the community's mix does not need are not kept
+		valid = this.asked.of(community.id()).keepAsked(valid);
 		if (!problems.isEmpty()) {
 			throw new InvalidApplicationException(problems);
 		}
@@ -108,6 +126,9 @@ public class RecruitmentService {
 		long candidateId;
 		try {
 			candidateId = this.candidates.insert(community.id(), call.id(), valid, this.clock.instant());
+			if (Boolean.TRUE.equals(valid.privacyNoticeAccepted())) {
+				this.consents.recordConsent(candidateId, this.clock.instant());
+			}
 		}
 		catch (DuplicateKeyException ex) {
 			// the same email applied at the same moment, in another transaction (the

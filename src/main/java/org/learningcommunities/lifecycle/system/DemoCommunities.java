@@ -217,7 +217,7 @@ class DemoCommunities {
 		return new Application(name, prefix + (i + 1) + "@example.org", "רשות " + (i + 1),
 				"ראש אגף פיתוח כלכלי · Head of economic development", REGIONS.get(i % REGIONS.size()),
 				SECTORS.get(i % SECTORS.size()), (i % 2 == 0) ? "female" : "male", 5 + i % 12,
-				(i % 3 == 0) ? "en" : "he", "ללמוד מעמיתים · To learn from peers");
+				(i % 3 == 0) ? "en" : "he", "ללמוד מעמיתים · To learn from peers", true);
 	}
 
 	// engine

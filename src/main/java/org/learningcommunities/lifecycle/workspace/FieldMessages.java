@@ -1,11 +1,14 @@
 package org.learningcommunities.lifecycle.workspace;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
+import org.learningcommunities.lifecycle.system.InputRules;
+import org.learningcommunities.lifecycle.system.InputRules.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +34,8 @@ class FieldMessages {
 			new Rule("^(must be one of|has an unknown value|must be true or false)", "choice"),
 			new Rule("^lists '.*' more than once", "duplicate"), new Rule("^is larger than (\\d+)", "tooLarge"));
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private final MessageSource messages;
 
 	FieldMessages(MessageSource messages) {
@@ -44,6 +49,19 @@ class FieldMessages {
 			return own;
 		}
 		String message = (error.message() != null) ? error.message() : "";
+		// the input rules word their refusals in the reader's language already, naming
+		// the
+		// field's key: the same refusal, without the key
+		for (Refusal refusal : Refusal.values()) {
+			boolean dates = refusal == Refusal.DATE_OUT_OF_RANGE;
+			String worded = dates ? InputRules.dateOutOfRange(error.field()) : refusal.message(error.field());
+			if (message.equals(worded)) {
+				Object[] arguments = dates
+						? new Object[] { DAY.format(InputRules.earliestDate()), DAY.format(InputRules.latestDate()) }
+						: null;
+				return this.messages.getMessage("workspace.error." + refusal.name(), arguments, locale);
+			}
+		}
 		for (Rule rule : RULES) {
 			Matcher matcher = rule.pattern().matcher(message);
 			if (matcher.find()) {

@@ -272,7 +272,7 @@ final class LifecycleExplorer {
 		refusable("apply " + name,
 				() -> this.recruitment.apply(this.code, new Application("Candidate " + name, name + "@example.org",
 						"Authority " + name, "Head of economic development", regions.get(n % regions.size()),
-						EstablishmentSteps.SECTORS.get(n % 2), (n % 2 == 0) ? "female" : "male", 5, null, null)));
+						EstablishmentSteps.SECTORS.get(n % 2), (n % 2 == 0) ? "female" : "male", 5, null, null, true)));
 	}
 
 	private void withdraw(Candidate candidate) {

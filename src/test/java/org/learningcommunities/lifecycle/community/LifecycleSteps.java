@@ -155,7 +155,8 @@ public final class LifecycleSteps {
 	public void apply(String name) {
 		Answer applied = this.client.post(null, "/api/communities/" + this.code + "/applications",
 				Map.of("fullName", "Candidate " + name, "email", name + "." + this.code + "@example.org", "authority",
-						"Authority " + name, "role", "Head of economic development", "region", "north"));
+						"Authority " + name, "role", "Head of economic development", "region", "north",
+						"privacyNoticeAccepted", true));
 		assertThat(applied.status().value()).as("application of %s to %s: %s", name, this.code, applied).isEqualTo(201);
 	}
 

@@ -300,6 +300,7 @@ class YearOneJourneyIT {
 	/** Candidates spread over the mix: regions, sectors and both genders. */
 	private static Map<String, Object> application(int i) {
 		Map<String, Object> application = new LinkedHashMap<>();
+		application.put("privacyNoticeAccepted", true);
 		application.put("fullName", "Candidate " + i);
 		application.put("email", "candidate" + i + "@example.org");
 		application.put("authority", "Authority " + i);

@@ -389,7 +389,7 @@ class AuthorizationMatrixIT {
 			.update();
 		Answer applied = this.client.post(null, "/api/communities/" + code + "/applications",
 				Map.of("fullName", "Dana Levi", "email", "dana@" + code + ".example.org", "authority", "Lod", "role",
-						"Head of economic development", "region", "center"));
+						"Head of economic development", "region", "center", "privacyNoticeAccepted", true));
 		assertThat(applied.status().value()).as("application to %s: %s", code, applied).isEqualTo(201);
 		long candidateId = applied.body().path("candidateId").asLong();
 		JsonNode screening = this.client.task(MANAGER, code, "screen-candidate");

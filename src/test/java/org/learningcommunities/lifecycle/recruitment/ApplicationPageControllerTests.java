@@ -1,5 +1,6 @@
 package org.learningcommunities.lifecycle.recruitment;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -7,14 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.learningcommunities.lifecycle.community.Community;
 import org.learningcommunities.lifecycle.community.CommunityRepository;
 import org.learningcommunities.lifecycle.community.Stage;
+import org.learningcommunities.lifecycle.privacy.PrivacyNotice;
 import org.learningcommunities.lifecycle.recruitment.CallForApplications.Status;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -33,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // Spring Security guards only /board and /login (system.PageSecurityConfiguration); no
 // chain covers this path
 @WebMvcTest(value = ApplicationPageController.class, excludeAutoConfiguration = SecurityAutoConfiguration.class)
+@Import(ApplicationPageControllerTests.Notice.class)
 class ApplicationPageControllerTests {
 
 	private static final String CODE = "econ-dev-2026";
@@ -52,6 +59,9 @@ class ApplicationPageControllerTests {
 
 	@MockitoBean
 	private CallService calls;
+
+	@MockitoBean
+	private AskedQuestions asked;
 
 	@Test
 	void pageIsInHebrewRightToLeftByDefault() throws Exception {
@@ -127,9 +137,68 @@ class ApplicationPageControllerTests {
 			.andExpect(content().string(not(containsString("<form"))));
 	}
 
+	@Test
+	void privacyNoticeComesBeforeTheSendButtonWithTheBoxToConfirmIt() throws Exception {
+		givenAnOpenCall();
+
+		String page = this.mvc.perform(get("/apply/{code}", CODE).param("lang", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Your personal data",
+				"Who holds it: Venture Ltd (test). Contact: privacy@venture.example.",
+				"your application is erased 12 months after the decision",
+				"the screening and interview notes after 6 months", "erased 24 months after the community ends",
+				"to have it erased: write to privacy@venture.example.", "Notice version 2026-test",
+				"Sector: asked only because", "Gender: asked only because");
+		assertThat(page.indexOf("id=\"privacy-notice\"")).isPositive()
+			.isLessThan(page.indexOf("id=\"privacyNoticeAccepted\""));
+		assertThat(page.indexOf("id=\"privacyNoticeAccepted\"")).isLessThan(page.indexOf("<button type=\"submit\""));
+		assertThat(page).containsPattern("<input type=\"checkbox\" id=\"privacyNoticeAccepted\"[^>]*required");
+	}
+
+	@Test
+	void privacyNoticeIsInHebrewByDefault() throws Exception {
+		givenAnOpenCall();
+
+		this.mvc.perform(get("/apply/{code}", CODE))
+			.andExpect(content()
+				.string(allOf(containsString("המידע האישי שלך"), containsString("מי מחזיק במידע: Venture Ltd (test)"),
+						containsString("קראתי את ההודעה על המידע האישי שלי"))));
+	}
+
+	@Test
+	void sectorAndGenderAreNotAskedWhereTheMixDoesNotNeedThem() throws Exception {
+		givenAnOpenCall();
+		given(this.asked.of(3L)).willReturn(new AskedQuestions.Asked(false, false));
+
+		String page = this.mvc.perform(get("/apply/{code}", CODE))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).doesNotContain("id=\"sector\"", "id=\"gender\"", "privacy-why-sector", "privacy-why-gender")
+			.contains("id=\"region\"", "id=\"privacyNoticeAccepted\"");
+	}
+
 	private void givenAnOpenCall() {
 		given(this.communities.findByCode(CODE)).willReturn(Optional.of(COMMUNITY));
 		given(this.calls.acceptingApplications(3L)).willReturn(Optional.of(CALL));
+		given(this.asked.of(3L)).willReturn(new AskedQuestions.Asked(true, true));
+	}
+
+	@TestConfiguration
+	static class Notice {
+
+		@Bean
+		PrivacyNotice privacyNotice() {
+			return new PrivacyNotice("Venture Ltd (test)", "privacy@venture.example", "2026-test",
+					new PrivacyNotice.Retention(Duration.ofDays(365), Duration.ofDays(180), Duration.ofDays(730)));
+		}
+
 	}
 
 }

@@ -17,7 +17,7 @@ class ApplicationTests {
 	@Test
 	void completeApplicationIsValidAndWrittenInHebrewByDefault() {
 		Application application = new Application("  Dana Levi ", "Dana.Levi@Example.ORG", "Lod",
-				"Head of economic development", "center", "mixed", "female", 12, null, "To learn from peers")
+				"Head of economic development", "center", "mixed", "female", 12, null, "To learn from peers", true)
 			.normalized();
 
 		assertThat(application.problems()).isEmpty();
@@ -29,7 +29,7 @@ class ApplicationTests {
 	@Test
 	void onlyTheRequiredFieldsAreNeeded() {
 		Application application = new Application("Dana Levi", "dana@example.org", "Lod",
-				"Head of economic development", "center", "", null, null, "en", " ")
+				"Head of economic development", "center", "", null, null, "en", " ", true)
 			.normalized();
 
 		assertThat(application.problems()).isEmpty();
@@ -40,7 +40,7 @@ class ApplicationTests {
 	@Test
 	void eachInvalidFieldIsNamed() {
 		Application application = new Application(null, "dana@", "x".repeat(201), " ", "mars", "martian", "none", 51,
-				"fr", "x".repeat(4001))
+				"fr", "x".repeat(4001), null)
 			.normalized();
 
 		assertThat(application.problems()).extracting(FieldError::field)
@@ -79,7 +79,7 @@ class ApplicationTests {
 
 	private static Application withName(String fullName) {
 		return new Application(fullName, "dana@example.org", "Lod", "Head of economic development", "center", null,
-				null, null, null, "line one\nline two")
+				null, null, null, "line one\nline two", true)
 			.normalized();
 	}
 
@@ -93,7 +93,7 @@ class ApplicationTests {
 
 	private static Application withEmail(String email) {
 		return new Application("Dana Levi", email, "Lod", "Head of economic development", "center", null, null, null,
-				null, null)
+				null, null, true)
 			.normalized();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.learningcommunities.lifecycle.privacy.RecordAccessLog;
 import org.learningcommunities.lifecycle.identity.Groups;
 import org.learningcommunities.lifecycle.identity.CommunityAccess;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
@@ -41,7 +42,8 @@ class ApplicationsApiControllerTests {
 
 	private static final String APPLICATION = """
 			{"fullName": "Dana Levi", "email": "dana@example.org", "authority": "Lod",
-			 "role": "Head of economic development", "region": "center", "seniorityYears": 12}""";
+			 "role": "Head of economic development", "region": "center", "seniorityYears": 12,
+			 "privacyNoticeAccepted": true}""";
 
 	@Autowired
 	private MockMvc mvc;
@@ -51,6 +53,9 @@ class ApplicationsApiControllerTests {
 
 	@MockitoBean
 	private CommunityAccess access;
+
+	@MockitoBean
+	private RecordAccessLog accessLog;
 
 	@Test
 	void applicationIsAcceptedWithTheCandidatesId() throws Exception {
@@ -63,7 +68,7 @@ class ApplicationsApiControllerTests {
 			.andExpect(header().string("Location", "http://localhost/api/communities/econ-dev-2026/candidates/7"))
 			.andExpect(jsonPath("$.candidateId").value(7));
 		verify(this.recruitment).apply(CODE, new Application("Dana Levi", "dana@example.org", "Lod",
-				"Head of economic development", "center", null, null, 12, null, null));
+				"Head of economic development", "center", null, null, 12, null, null, true));
 	}
 
 	@Test
@@ -128,7 +133,7 @@ class ApplicationsApiControllerTests {
 				.content(APPLICATION.replace("\"Dana Levi\"", "\"  Rene\\u0301 Levi\\u00A0\"")))
 			.andExpect(status().isCreated());
 		verify(this.recruitment).apply(CODE, new Application("Ren\u00E9 Levi", "dana@example.org", "Lod",
-				"Head of economic development", "center", null, null, 12, null, null));
+				"Head of economic development", "center", null, null, 12, null, null, true));
 	}
 
 	@Test

@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.learningcommunities.lifecycle.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +75,11 @@ class CandidateAdmissionIT {
 
 	private static final String ADMIN = "admin";
 
+	private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+	/** The names and emails of every application the tests sent. */
+	private static final Set<String> personalData = ConcurrentHashMap.newKeySet();
+
 	@Autowired
 	private TestRestTemplate rest;
 
@@ -93,9 +105,59 @@ class CandidateAdmissionIT {
 		mailServer.start();
 	}
 
+	/**
+	 * Every line the application and the engine log while the tests run: applications,
+	 * screening, interviews, mail sent and failed, withdrawals, refusals. Attached once
+	 * the application started (its start resets Logback's configuration).
+	 */
+	@BeforeEach
+	void captureLogs() {
+		if (!rootLogger().isAttached(logs)) {
+			logs.start();
+			rootLogger().addAppender(logs);
+		}
+	}
+
 	@AfterAll
 	static void stopMailServer() {
 		mailServer.stop();
+	}
+
+	/**
+	 * Logs carry ids only (STYLE.md): no name or email of a candidate of these journeys
+	 * appears in any message or exception that was logged.
+	 */
+	@AfterAll
+	static void noNameOrEmailOfACandidateWasLogged() {
+		rootLogger().detachAppender(logs);
+		assertThat(personalData).as("names and emails sent by the tests").isNotEmpty();
+		assertThat(logs.list).as("lines logged").isNotEmpty();
+		List<String> leaks = new ArrayList<>();
+		for (ILoggingEvent event : List.copyOf(logs.list)) {
+			if (event.getLoggerName().startsWith("com.icegreen.greenmail")) {
+				// the test's mail server, standing in for the operator's: not the
+				// application
+				continue;
+			}
+			String text = logged(event);
+			personalData.stream()
+				.filter(text::contains)
+				.forEach((value) -> leaks.add(event.getLoggerName() + ": " + event.getFormattedMessage()));
+		}
+		assertThat(leaks).as("log lines holding a candidate's name or email").isEmpty();
+	}
+
+	private static ch.qos.logback.classic.Logger rootLogger() {
+		return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	}
+
+	/** The message and every exception message and frame in its chain. */
+	private static String logged(ILoggingEvent event) {
+		StringBuilder text = new StringBuilder(event.getFormattedMessage());
+		for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+			text.append('\n').append(cause.getClassName()).append(": ").append(cause.getMessage());
+		}
+		return text.toString();
 	}
 
 	@BeforeEach
@@ -300,6 +362,143 @@ class CandidateAdmissionIT {
 	}
 
 	@Test
+	void theConfirmationOfThePrivacyNoticeIsStoredWithItsVersionAndTime() throws Exception {
+		// given
+		String code = openCommunity("it-consent", "Economic development");
+		Instant before = Instant.now().minusSeconds(1);
+
+		// when: a candidate applies having checked the box under the notice
+		ResponseEntity<String> applied = apply(code, application("Dana Levi", "dana@consent.example.org", "he"));
+
+		// then: the confirmation is stored with the notice's version and the time
+		assertThat(applied.getStatusCode().value()).as("%s", applied).isEqualTo(201);
+		long candidateId = json(applied).path("candidateId").asLong();
+		Map<String, Object> consent = this.jdbc
+			.sql("select notice_version, accepted_at from lc_privacy_consent where candidate_id = ?")
+			.param(candidateId)
+			.query()
+			.singleRow();
+		assertThat(consent.get("NOTICE_VERSION")).isEqualTo("2026-12");
+		assertThat(((Timestamp) consent.get("ACCEPTED_AT")).toInstant()).isAfter(before);
+	}
+
+	@Test
+	void anApplicationThatDeclinesTheNoticeIsRefusedAndOneWithoutItIsKeptWithNoConfirmation() throws Exception {
+		// given
+		String code = openCommunity("it-no-consent", "Economic development");
+		Map<String, Object> declined = application("Dana Levi", "dana@no-consent.example.org", "he");
+		declined.put("privacyNoticeAccepted", false);
+
+		// when: the box under the notice is not checked (our page then sends false)
+		ResponseEntity<String> refused = apply(code, declined);
+
+		// then: 400 naming the field; nothing stored, nothing started
+		assertThat(refused.getStatusCode().value()).as("%s", refused).isEqualTo(400);
+		List<String> fields = new ArrayList<>();
+		json(refused).path("errors").forEach((error) -> fields.add(error.path("field").asText()));
+		assertThat(fields).containsExactly("privacyNoticeAccepted");
+		assertThat(read(LEADER, "/api/communities/" + code + "/candidates")).isEmpty();
+		assertThat(tasks(LEADER, code, "screen-candidate")).isEmpty();
+
+		// when: a client of the API that predates the notice sends no confirmation at all
+		Map<String, Object> unconfirmed = application("Dana Levi", "dana@no-consent.example.org", "he");
+		unconfirmed.remove("privacyNoticeAccepted");
+		ResponseEntity<String> taken = apply(code, unconfirmed);
+
+		// then: the application is taken, and no confirmation is recorded for it
+		assertThat(taken.getStatusCode().value()).as("%s", taken).isEqualTo(201);
+		long candidateId = json(taken).path("candidateId").asLong();
+		assertThat(this.jdbc.sql("select count(*) from lc_privacy_consent where candidate_id = ?")
+			.param(candidateId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aCommunityWhoseMixSetsNoGenderShareDoesNotKeepTheGender() throws Exception {
+		// given: a mix without a minimum share of each gender
+		String code = openCommunity("it-no-gender", "Economic development");
+		this.jdbc
+			.sql("update lc_community_mix set min_share_each_gender_pct = 0 "
+					+ "where community_id = (select id from lc_community where code = ?)")
+			.param(code)
+			.update();
+
+		// when: an application gives the gender anyway
+		ResponseEntity<String> applied = apply(code, application("Dana Levi", "dana@no-gender.example.org", "he"));
+
+		// then: taken, without the gender
+		assertThat(applied.getStatusCode().value()).as("%s", applied).isEqualTo(201);
+		long candidateId = json(applied).path("candidateId").asLong();
+		assertThat(this.jdbc.sql("select count(*) from lc_candidate where id = ? and gender is null")
+			.param(candidateId)
+			.query(Long.class)
+			.single()).isEqualTo(1L);
+	}
+
+	@Test
+	void everyReadOfACandidatesRecordIsLoggedForTheAdministrator() throws Exception {
+		// given: an application
+		String code = openCommunity("it-access-log", "Economic development");
+		long candidateId = json(apply(code, application("Dana Levi", "dana@access.example.org", "he")))
+			.path("candidateId")
+			.asLong();
+
+		// when: the leader reads the candidate, alone and in the list
+		read(LEADER, "/api/communities/" + code + "/candidates/" + candidateId);
+		read(LEADER, "/api/communities/" + code + "/candidates");
+
+		// then: the administrator sees both reads, who and which record, newest first
+		JsonNode reads = read(ADMIN, "/api/record-access?candidateId=" + candidateId);
+		assertThat(reads).hasSize(2);
+		for (JsonNode access : reads) {
+			assertThat(access.path("recordKind").asText()).isEqualTo("CANDIDATE");
+			assertThat(access.path("recordId").asLong()).isEqualTo(candidateId);
+			assertThat(access.path("readBy").asText()).isEqualTo(LEADER);
+			assertThat(access.path("readAt").isTextual()).isTrue();
+		}
+		// and the leader may not read the log
+		assertThat(this.rest.withBasicAuth(LEADER, LEADER)
+			.getForEntity("/api/record-access", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+	}
+
+	@Test
+	void theProjectManagerSeesEverythingHeldAboutAPersonAndTheActIsRecordedWithoutIt() throws Exception {
+		// given: an application, whose screening task holds the candidate's details
+		String code = openCommunity("it-people", "Economic development");
+		String email = "dana@people.example.org";
+		long candidateId = json(apply(code, application("Dana Levi", email, "he"))).path("candidateId").asLong();
+		task(LEADER, code, "screen-candidate");
+
+		// when: the project manager asks what is held about her, by her email in any case
+		JsonNode held = read("manager", "/api/people?email=Dana@People.example.org");
+
+		// then: her application, her confirmation of the notice, and the engine's
+		// variables
+		assertThat(held.path("candidates")).hasSize(1);
+		assertThat(held.path("candidates").get(0).path("id").asLong()).isEqualTo(candidateId);
+		assertThat(held.path("candidates").get(0).path("full_name").asText()).isEqualTo("Dana Levi");
+		assertThat(held.path("consents")).hasSize(1);
+		List<String> variables = new ArrayList<>();
+		held.path("processVariables").forEach((variable) -> variables.add(variable.path("name").asText()));
+		assertThat(variables).contains("candidateId", "fullName", "email");
+		// and the act is recorded, without her name or email
+		String summary = this.jdbc
+			.sql("select summary from lc_privacy_act where kind = 'ACCESS' and acted_by = 'manager' order by id desc")
+			.query(String.class)
+			.list()
+			.get(0);
+		assertThat(summary).contains(String.valueOf(candidateId)).doesNotContain(email, "Dana");
+		// a leader may not ask
+		assertThat(this.rest.withBasicAuth(LEADER, LEADER)
+			.getForEntity("/api/people?email=" + email, String.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+	}
+
+	@Test
 	void anAddressThatAppliedAlreadyIsAnsweredAsNewAndToldByMailOnce() throws Exception {
 		String code = openCommunity("it-same-email", "Economic development");
 		ResponseEntity<String> first = apply(code, application("Ruth Ben-David", "ruth@example.org", "he"));
@@ -420,6 +619,7 @@ class CandidateAdmissionIT {
 
 	private static Map<String, Object> application(String fullName, String email, String language) {
 		Map<String, Object> application = new LinkedHashMap<>();
+		application.put("privacyNoticeAccepted", true);
 		application.put("fullName", fullName);
 		application.put("email", email);
 		application.put("authority", "Lod");
@@ -442,6 +642,12 @@ class CandidateAdmissionIT {
 	// -------------------------------------------------------------------------------------------------------
 
 	private ResponseEntity<String> apply(String code, Map<String, Object> application) {
+		if (application.get("fullName") instanceof String name) {
+			personalData.add(name);
+		}
+		if (application.get("email") instanceof String email && email.contains("@")) {
+			personalData.add(email);
+		}
 		return this.rest.exchange("/api/communities/" + code + "/applications", HttpMethod.POST,
 				new HttpEntity<>(application, jsonHeaders()), String.class);
 	}

@@ -352,6 +352,7 @@ class RemindersIT {
 		application.put("role", "Head of economic development");
 		application.put("region", "center");
 		application.put("language", "he");
+		application.put("privacyNoticeAccepted", true);
 		ResponseEntity<String> applied = this.rest.exchange("/api/communities/" + code + "/applications",
 				HttpMethod.POST, new HttpEntity<>(application, jsonHeaders()), String.class);
 		assertThat(applied.getStatusCode().value()).as("%s", applied).isEqualTo(201);

@@ -330,6 +330,7 @@ class BadInputIT {
 		application.put("authority", "Lod");
 		application.put("role", "Head of economic development");
 		application.put("region", "center");
+		application.put("privacyNoticeAccepted", true);
 		return application;
 	}
 

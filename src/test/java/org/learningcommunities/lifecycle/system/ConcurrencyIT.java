@@ -137,7 +137,7 @@ class ConcurrencyIT {
 				.update();
 			Answer applied = this.client.post(null, "/api/communities/" + code + "/applications",
 					Map.of("fullName", "Dana Levi", "email", "dana@" + code + ".example.org", "authority", "Lod",
-							"role", "Head of economic development", "region", "center"));
+							"role", "Head of economic development", "region", "center", "privacyNoticeAccepted", true));
 			assertThat(applied.status().value()).isEqualTo(201);
 			String taskId = this.client.task(EstablishmentSteps.LEADER, code, "screen-candidate").path("id").asText();
 			String instanceId = this.client.task(EstablishmentSteps.LEADER, code, "screen-candidate")

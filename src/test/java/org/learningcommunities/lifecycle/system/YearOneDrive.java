@@ -296,6 +296,7 @@ final class YearOneDrive {
 	/** Candidates spread over the mix; the email names the community. */
 	private static Map<String, Object> application(String code, int i) {
 		Map<String, Object> application = new LinkedHashMap<>();
+		application.put("privacyNoticeAccepted", true);
 		application.put("fullName", "Candidate " + i + " of " + code);
 		application.put("email", "candidate" + i + "." + code + "@example.org");
 		application.put("authority", "Authority " + i);
