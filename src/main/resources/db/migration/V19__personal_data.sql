@@ -1,4 +1,4 @@
--- Personal data (docs/personal-data.md, docs/adr/0028): the candidate's confirmation of the privacy notice, the
+-- Personal data (docs/personal-data.md, docs/adr/0026): the candidate's confirmation of the privacy notice, the
 -- record of each request a person made about their data, and who read whose record.
 
 -- One row per application: the candidate confirmed the privacy notice of this version before sending. Goes with the

@@ -5,6 +5,6 @@
  * ({@code GET/DELETE /api/people?email=}), each act recorded without the personal data
  * itself ({@code lc_privacy_act}); and who read whose record ({@code lc_record_access}).
  * The inventory of personal data, its readers and its retention are in
- * {@code docs/personal-data.md}; the decisions in ADR 0028.
+ * {@code docs/personal-data.md}; the decisions in ADR 0026.
  */
 package org.learningcommunities.lifecycle.privacy;
