@@ -44,7 +44,8 @@ public class Inbox {
 		Map<String, String> communities = new LinkedHashMap<>();
 		all.stream()
 			.sorted((a, b) -> a.communityName().compareTo(b.communityName()))
-			.forEach((task) -> communities.putIfAbsent(task.communityCode(), task.communityName()));
+			.forEach((task) -> communities.putIfAbsent(task.communityCode(),
+					BilingualNames.in(task.communityName(), locale)));
 		Map<String, String> names = this.people
 			.fullNames(all.stream().map(InboxTask::assignee).filter(Objects::nonNull).toList());
 		List<Line> mine = new ArrayList<>();
@@ -62,9 +63,10 @@ public class Inbox {
 			if (overdueOnly && !late) {
 				continue;
 			}
-			Line line = new Line(task.taskId(), title(task, locale), task.communityName(), task.due(), late,
-					(task.assignee() != null) ? names.get(task.assignee()) : null, task.heldBy(worker.userId()),
-					task.offeredToMe() && task.assignee() == null, task.offeredToMe() && task.heldBy(worker.userId()));
+			Line line = new Line(task.taskId(), title(task, locale), BilingualNames.in(task.communityName(), locale),
+					task.due(), late, (task.assignee() != null) ? names.get(task.assignee()) : null,
+					task.heldBy(worker.userId()), task.offeredToMe() && task.assignee() == null,
+					task.offeredToMe() && task.heldBy(worker.userId()));
 			if (line.mine()) {
 				mine.add(line);
 			}

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.learningcommunities.lifecycle.identity.People;
+import org.learningcommunities.lifecycle.system.BilingualNames;
 import org.learningcommunities.lifecycle.system.FormSchema;
 import org.learningcommunities.lifecycle.system.FormSchema.FieldError;
 import org.learningcommunities.lifecycle.system.FormSchemas;
@@ -83,6 +84,7 @@ class TaskPageController {
 		page.addObject("worker", worker);
 		page.addObject("task", task);
 		page.addObject("taskTitle", Inbox.title(task, locale));
+		page.addObject("communityName", BilingualNames.in(task.communityName(), locale));
 		page.addObject("holder", (task.assignee() != null)
 				? this.people.fullNames(List.of(task.assignee())).get(task.assignee()) : null);
 		page.addObject("mine", task.heldBy(worker.userId()));

@@ -323,7 +323,7 @@ class EngineApiAttacksIT {
 	}
 
 	@Test
-	void theWebappsEngineApiFollowsTheSameRules() {
+	void theWebappsEngineApiFollowsTheSameRules() throws Exception {
 		String code = "attacks-webapp-2026";
 		this.steps.start(code);
 		this.client.complete(MANAGER, code, EstablishmentProcess.RECRUIT_PARTNERS, EstablishmentSteps.sharedVision());
@@ -336,7 +336,14 @@ class EngineApiAttacksIT {
 		var refused = leader.put("/camunda/api/engine/engine/default/task/" + task + "/variables/leader",
 				Map.of("value", OTHER_LEADER, "type", "String"));
 		assertThat(refused.getStatusCode().value()).as("%s", refused).isEqualTo(403);
-		assertThat(refused.getBody()).doesNotContain("ENGINE-", "Exception");
+		// the message is for people; "type" keeps the REST API's documented error types
+		// for
+		// Tasklist's own code
+		assertThat(refused.getBody()).doesNotContain("ENGINE-");
+		assertThat(
+				new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.getBody()).path("message").asText())
+			.isNotBlank()
+			.doesNotContain("Exception", "Camunda");
 		assertThat(
 				leader.get("/camunda/api/engine/engine/default/process-definition/statistics").getStatusCode().value())
 			.isEqualTo(403);
@@ -399,10 +406,13 @@ class EngineApiAttacksIT {
 	}
 
 	/**
-	 * A browser's session of the Camunda webapps: signed in at Tasklist's login, sending
-	 * the session cookie and Camunda's CSRF token as Tasklist does.
+	 * A browser's session of the Camunda webapps: signed in at the application's one
+	 * login page, sending the session cookie and Camunda's CSRF token as Tasklist does.
 	 */
 	private static final class WebappSession {
+
+		private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern
+			.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
 		private final TestRestTemplate rest;
 
@@ -412,12 +422,37 @@ class EngineApiAttacksIT {
 			this.rest = rest;
 		}
 
-		static WebappSession signIn(TestRestTemplate rest, String user) {
+		static WebappSession signIn(TestRestTemplate rest, String user) throws Exception {
+			// a browser's sign-in at /login (its CSRF token, the session it opens),
+			// cookies
+			// kept by a jar that honours their paths, redirects not followed
+			java.net.CookieManager jar = new java.net.CookieManager();
+			java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+				.cookieHandler(jar)
+				.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+				.build();
+			String base = rest.getRootUri();
+			var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			java.util.regex.Matcher token = CSRF.matcher(page.body());
+			assertThat(token.find()).as("the login page's CSRF token").isTrue();
+			String form = "username=" + user + "&password=" + user + "&_csrf="
+					+ java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8);
+			var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(login.headers().firstValue("Location")).as("login of %s", user)
+				.hasValueSatisfying((to) -> assertThat(java.net.URI.create(to).getPath()).isEqualTo("/"));
+			// Tasklist's page hands out Camunda's CSRF cookie; its user is the session's
+			http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 			WebappSession session = new WebappSession(rest);
-			session.exchange(HttpMethod.GET, "/camunda/app/tasklist/default/", null, null);
-			var login = session.exchange(HttpMethod.POST, "/camunda/api/admin/auth/user/default/login/tasklist",
-					"username=" + user + "&password=" + user, MediaType.APPLICATION_FORM_URLENCODED);
-			assertThat(login.getStatusCode().value()).as("login of %s: %s", user, login).isEqualTo(200);
+			jar.getCookieStore()
+				.getCookies()
+				.forEach((cookie) -> session.cookies.put(cookie.getName(), cookie.getValue()));
+			var me = session.get("/camunda/api/admin/auth/user/default");
+			assertThat(me.getStatusCode().value()).as("webapps' user of %s: %s", user, me).isEqualTo(200);
 			return session;
 		}
 
