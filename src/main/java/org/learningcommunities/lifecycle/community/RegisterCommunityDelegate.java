@@ -32,6 +32,12 @@ class RegisterCommunityDelegate implements JavaDelegate {
 
 	private static final String TARGET_SIZE = "targetSize";
 
+	/**
+	 * Set by the start event of the lifecycle's versions before 0.2: the user who started
+	 * it.
+	 */
+	private static final String OLD_INITIATOR = "initiator";
+
 	private final FormSchemas forms;
 
 	private final CommunityService communities;
@@ -70,10 +76,17 @@ class RegisterCommunityDelegate implements JavaDelegate {
 		List<FormSchema.FieldError> errors = new ArrayList<>();
 		// the start's variables are what was submitted: a field the start form does not
 		// have would stay on the lifecycle (docs/adr/0017), an "initiator" included (who
-		// started it is the history's start user, docs/adr/0021)
+		// started it is the history's start user, docs/adr/0021). The release before that
+		// decision set "initiator" on its start event to the signed-in user: a start on
+		// that
+		// version, the engine's own value, is no caller's choice.
+		var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String signedIn = (authentication != null) ? authentication.getUserId() : null;
 		execution.getVariableNames()
 			.stream()
 			.filter((name) -> !schema.keys().contains(name))
+			.filter((name) -> !(OLD_INITIATOR.equals(name) && signedIn != null
+					&& signedIn.equals(execution.getVariable(name))))
 			.sorted()
 			.forEach((name) -> errors.add(new FormSchema.FieldError(name, "is not a field of this form")));
 		errors.addAll(schema.validate(submitted));
