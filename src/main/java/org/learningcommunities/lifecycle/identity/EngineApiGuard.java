@@ -1,9 +1,6 @@
 package org.learningcommunities.lifecycle.identity;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URLDecoder;
@@ -19,16 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
@@ -37,6 +31,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.learningcommunities.lifecycle.system.ReadBodyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +119,7 @@ class EngineApiGuard implements Filter {
 		}
 		boolean allowed = rule.isPresent();
 		if (allowed && rule.get().check() != EngineApiRules.Check.NONE) {
-			BufferedRequest buffered = BufferedRequest.of(request, MAX_CHECKED_BODY);
+			ReadBodyRequest buffered = ReadBodyRequest.of(request, MAX_CHECKED_BODY);
 			checked = buffered;
 			allowed = buffered != null && passes(rule.get().check(), path.get().get(1), buffered, caller.get());
 		}
@@ -141,7 +136,7 @@ class EngineApiGuard implements Filter {
 		}
 	}
 
-	private boolean passes(EngineApiRules.Check check, String taskId, BufferedRequest request, Caller caller) {
+	private boolean passes(EngineApiRules.Check check, String taskId, ReadBodyRequest request, Caller caller) {
 		JsonNode body;
 		try {
 			body = (request.body().length == 0) ? JSON.nullNode() : JSON.readTree(request.body());
@@ -392,79 +387,6 @@ class EngineApiGuard implements Filter {
 
 	/** Who calls, by the groups the authentication carries. */
 	record Caller(String id, List<String> groups) {
-	}
-
-	/**
-	 * A request whose body was read to check it and is read again by the engine's
-	 * resource.
-	 */
-	static final class BufferedRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		private BufferedRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		/** Null when the body is larger than a hand-over's. */
-		static BufferedRequest of(HttpServletRequest request, int max) throws IOException {
-			byte[] body = request.getInputStream().readNBytes(max + 1);
-			return (body.length > max) ? null : new BufferedRequest(request, body);
-		}
-
-		byte[] body() {
-			return this.body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream bytes = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return bytes.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return bytes.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return bytes.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous only");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }

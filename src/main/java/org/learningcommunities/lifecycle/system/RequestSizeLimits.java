@@ -1,17 +1,10 @@
 package org.learningcommunities.lifecycle.system;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +64,12 @@ class RequestSizeLimits extends OncePerRequestFilter {
 			return;
 		}
 		// a body without a length (chunked): read it up to the limit before anyone else
-		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 1, max) + 1);
-		if (body.length > max) {
+		ReadBodyRequest read = ReadBodyRequest.of(request, max);
+		if (read == null) {
 			tooLarge(request, response, max);
 			return;
 		}
-		chain.doFilter(new ReadRequest(request, body), response);
+		chain.doFilter(read, response);
 	}
 
 	private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long max)
@@ -87,67 +80,6 @@ class RequestSizeLimits extends OncePerRequestFilter {
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,\"detail\":"
 					+ "\"The request body is larger than " + max + " bytes\"}");
-	}
-
-	/** A request whose body was read already, served again from memory. */
-	private static final class ReadRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("The body was read already");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = (getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8";
-			return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }
