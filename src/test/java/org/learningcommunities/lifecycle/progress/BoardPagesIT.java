@@ -270,7 +270,11 @@ class BoardPagesIT {
 		assertThat(other.statusCode()).isEqualTo(404);
 		assertThat(otherSummary.statusCode()).isEqualTo(404);
 		assertThat(csv.body().lines().skip(1)).singleElement().asString().startsWith("\"" + code(2) + "\",");
-		assertThat(leader.get("/board/communities/" + code(2)).statusCode()).isEqualTo(200);
+		HttpResponse<String> own = leader.get("/board/communities/" + code(2));
+		assertThat(own.statusCode()).isEqualTo(200);
+		// a leader's tasks open in the workspace; no link leads into Camunda's tools
+		assertThat(board.body()).contains("href=\"/tasks/p2-" + this.run + "\"").doesNotContain("/camunda/");
+		assertThat(own.body()).doesNotContain("/camunda/");
 	}
 
 	@Test
