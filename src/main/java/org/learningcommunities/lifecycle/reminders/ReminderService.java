@@ -67,11 +67,15 @@ public class ReminderService {
 
 	private final Clock clock;
 
-	private final String tasklistUrl;
+	/**
+	 * Where people reach the application: a mail links to the task's page in the
+	 * workspace.
+	 */
+	private final String publicUrl;
 
 	ReminderService(TaskService tasks, People people, CommunityRepository communities, MailTemplates templates,
 			MailService mail, FollowUpRepository followUps, Clock clock,
-			@Value("${lifecycle.mail.tasklist-url}") String tasklistUrl) {
+			@Value("${lifecycle.public-url}") String publicUrl) {
 		this.tasks = tasks;
 		this.people = people;
 		this.communities = communities;
@@ -79,7 +83,7 @@ public class ReminderService {
 		this.mail = mail;
 		this.followUps = followUps;
 		this.clock = clock;
-		this.tasklistUrl = tasklistUrl;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
 	/**
@@ -205,7 +209,7 @@ public class ReminderService {
 		variables.put("taskName", BilingualNames.in(task.getName(), language));
 		variables.put("communityName", communityName);
 		variables.put("due", due(task.getDueDate(), language));
-		variables.put("taskUrl", this.tasklistUrl + "#/?task=" + task.getId());
+		variables.put("taskUrl", this.publicUrl + "/tasks/" + task.getId());
 		return variables;
 	}
 

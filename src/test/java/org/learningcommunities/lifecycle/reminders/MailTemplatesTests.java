@@ -79,7 +79,8 @@ class MailTemplatesTests {
 					"href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1\"")
 			.doesNotContain("ועדיין פתוחה");
 		assertThat(mail.text())
-			.contains("לפתיחת המשימה ב-Tasklist: http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1")
+			.contains("לפתיחת המשימה: http://localhost:8080/camunda/app/tasklist/default/#/?task=t-1")
+			.doesNotContain("Tasklist:")
 			.doesNotContain("[#", "[/]");
 	}
 

@@ -132,7 +132,9 @@ class RemindersIT {
 		MimeMessage reminder = onlyMail();
 		assertThat(to(reminder)).containsExactly("leader@example.org");
 		assertThat(reminder.getSubject()).isEqualTo("תזכורת: מיון מועמד/ת · פיתוח כלכלי");
-		String taskLink = "camunda/app/tasklist/default/#/?task=" + screening.path("id").asText();
+		// the task's page in the workspace, at the address people reach the application
+		// at
+		String taskLink = "http://localhost:8080/tasks/" + screening.path("id").asText();
 		assertThat(part(reminder, "text/html")).contains("dir=\"rtl\"", "שלום Lea,", "פיתוח כלכלי", taskLink);
 		assertThat(part(reminder, "text/plain")).contains("זוהי תזכורת", taskLink);
 
