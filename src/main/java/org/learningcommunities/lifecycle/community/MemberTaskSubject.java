@@ -27,14 +27,11 @@ class MemberTaskSubject implements TaskSubject {
 
 	@Override
 	public Optional<String> of(Function<String, Object> variable) {
-		Object id = variable.apply(RenewalProcess.MEMBER_ID);
-		if (id == null || !id.toString().matches("\\d{1,18}")) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select full_name from lc_candidate where id = ?")
-			.param(Long.parseLong(id.toString()))
-			.query(String.class)
-			.optional();
+		return TaskSubject.id(variable, RenewalProcess.MEMBER_ID)
+			.flatMap((id) -> this.jdbc.sql("select full_name from lc_candidate where id = ?")
+				.param(id)
+				.query(String.class)
+				.optional());
 	}
 
 }

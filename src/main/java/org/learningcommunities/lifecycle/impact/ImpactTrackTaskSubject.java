@@ -27,15 +27,12 @@ class ImpactTrackTaskSubject implements TaskSubject {
 
 	@Override
 	public Optional<String> of(Function<String, Object> variable) {
-		Object id = variable.apply(YearThreeProcess.IMPACT_TRACK_ID);
-		if (id == null || !id.toString().matches("\\d{1,18}")) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select seq, title from lc_impact_track where id = ?")
-			.param(Long.parseLong(id.toString()))
-			.query((rs, row) -> "מסלול " + rs.getInt("seq") + ": " + rs.getString("title") + " / Track "
-					+ rs.getInt("seq") + ": " + rs.getString("title"))
-			.optional();
+		return TaskSubject.id(variable, YearThreeProcess.IMPACT_TRACK_ID)
+			.flatMap((id) -> this.jdbc.sql("select seq, title from lc_impact_track where id = ?")
+				.param(id)
+				.query((rs, row) -> "מסלול " + rs.getInt("seq") + ": " + rs.getString("title") + " / Track "
+						+ rs.getInt("seq") + ": " + rs.getString("title"))
+				.optional());
 	}
 
 }

@@ -27,15 +27,12 @@ class MeetingTaskSubject implements TaskSubject {
 
 	@Override
 	public Optional<String> of(Function<String, Object> variable) {
-		Object id = variable.apply(CommunityMeetingProcess.MEETING_ID);
-		if (id == null || !id.toString().matches("\\d{1,18}")) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select seq, topic from lc_meeting where id = ?")
-			.param(Long.parseLong(id.toString()))
-			.query((rs, row) -> "מפגש " + rs.getInt("seq") + ": " + rs.getString("topic") + " / Meeting "
-					+ rs.getInt("seq") + ": " + rs.getString("topic"))
-			.optional();
+		return TaskSubject.id(variable, CommunityMeetingProcess.MEETING_ID)
+			.flatMap((id) -> this.jdbc.sql("select seq, topic from lc_meeting where id = ?")
+				.param(id)
+				.query((rs, row) -> "מפגש " + rs.getInt("seq") + ": " + rs.getString("topic") + " / Meeting "
+						+ rs.getInt("seq") + ": " + rs.getString("topic"))
+				.optional());
 	}
 
 }

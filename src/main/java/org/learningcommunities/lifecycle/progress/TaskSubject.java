@@ -26,4 +26,14 @@ public interface TaskSubject {
 	 */
 	Optional<String> of(Function<String, Object> variable);
 
+	/**
+	 * The id a process keeps in a variable, when it is one: a row's id, never anything a
+	 * query should be given otherwise.
+	 */
+	static Optional<Long> id(Function<String, Object> variable, String name) {
+		Object id = variable.apply(name);
+		return (id != null && id.toString().matches("\\d{1,18}")) ? Optional.of(Long.parseLong(id.toString()))
+				: Optional.empty();
+	}
+
 }

@@ -27,14 +27,11 @@ class CandidateTaskSubject implements TaskSubject {
 
 	@Override
 	public Optional<String> of(Function<String, Object> variable) {
-		Object id = variable.apply(CandidateAdmissionProcess.CANDIDATE_ID);
-		if (id == null || !id.toString().matches("\\d{1,18}")) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select full_name from lc_candidate where id = ?")
-			.param(Long.parseLong(id.toString()))
-			.query(String.class)
-			.optional();
+		return TaskSubject.id(variable, CandidateAdmissionProcess.CANDIDATE_ID)
+			.flatMap((id) -> this.jdbc.sql("select full_name from lc_candidate where id = ?")
+				.param(id)
+				.query(String.class)
+				.optional());
 	}
 
 }

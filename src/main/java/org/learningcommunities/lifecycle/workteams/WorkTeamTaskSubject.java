@@ -27,15 +27,12 @@ class WorkTeamTaskSubject implements TaskSubject {
 
 	@Override
 	public Optional<String> of(Function<String, Object> variable) {
-		Object id = variable.apply(YearTwoProcess.WORK_TEAM_ID);
-		if (id == null || !id.toString().matches("\\d{1,18}")) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select seq, topic from lc_work_team where id = ?")
-			.param(Long.parseLong(id.toString()))
-			.query((rs, row) -> "צוות " + rs.getInt("seq") + ": " + rs.getString("topic") + " / Team "
-					+ rs.getInt("seq") + ": " + rs.getString("topic"))
-			.optional();
+		return TaskSubject.id(variable, YearTwoProcess.WORK_TEAM_ID)
+			.flatMap((id) -> this.jdbc.sql("select seq, topic from lc_work_team where id = ?")
+				.param(id)
+				.query((rs, row) -> "צוות " + rs.getInt("seq") + ": " + rs.getString("topic") + " / Team "
+						+ rs.getInt("seq") + ": " + rs.getString("topic"))
+				.optional());
 	}
 
 }
